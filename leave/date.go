@@ -72,6 +72,29 @@ func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 // non-leap year.
 func (d Date) AddYears(n int) Date { return Date{d.t.AddDate(n, 0, 0)} }
 
+// AddYearsClamped returns the same day n years later; 02-29 becomes 02-28 in
+// a non-leap year (民法典 第二百零二条: a period with no corresponding day ends
+// on the last day of the month). Use it for birthdays and anniversaries.
+func (d Date) AddYearsClamped(n int) Date { return d.addMonthsClamped(12 * n) }
+
+// AddMonths returns the same day n months later, clamped to the last day of
+// the target month (01-31 + 1 month = 02-28 or 02-29).
+func (d Date) AddMonths(n int) Date { return d.addMonthsClamped(n) }
+
+func (d Date) addMonthsClamped(n int) Date {
+	first := NewDate(d.Year(), d.Month()+time.Month(n), 1)
+	return NewDate(first.Year(), first.Month(), min(d.Day(), first.DaysInMonth()))
+}
+
+// FirstOfMonth returns the first day of d's month.
+func (d Date) FirstOfMonth() Date { return NewDate(d.Year(), d.Month(), 1) }
+
+// DaysInMonth returns the number of days in d's month.
+func (d Date) DaysInMonth() int { return NewDate(d.Year(), d.Month()+1, 0).Day() }
+
+// YearDay returns the day of the year of d, 1..366.
+func (d Date) YearDay() int { return d.t.YearDay() }
+
 // DaysUntil returns the number of days from d to e (e - d); negative if e is earlier.
 func (d Date) DaysUntil(e Date) int { return int(e.t.Sub(d.t).Hours() / 24) }
 

@@ -1,0 +1,155 @@
+package leave
+
+import "slices"
+
+// EntryKind is the kind of a ledger entry.
+type EntryKind string
+
+// Entry kinds.
+const (
+	Credit   EntryKind = "credit"   // an entitlement granted (from an Item)
+	Debit    EntryKind = "debit"    // an approved leave
+	Reversal EntryKind = "reversal" // a cancelled leave: gives a debit's days back
+)
+
+// Entry is one line of the leave ledger. Bucket names the entitlement it
+// moves (Item.Bucket), e.g. "parental:birth:2025-05-01#1:2026-01-01".
+type Entry struct {
+	Kind      EntryKind `json:"kind"`
+	PostedOn  Date      `json:"posted_on"`
+	LeaveType LeaveType `json:"leave_type"`
+	Bucket    string    `json:"bucket"`
+	Days      int       `json:"days"` // always positive; Kind gives the sign
+	Unit      Unit      `json:"unit,omitempty"`
+	RequestID string    `json:"request_id,omitempty"` // debits and reversals
+	Start     Date      `json:"start,omitzero"`
+	End       Date      `json:"end,omitzero"`
+	Note      string    `json:"note,omitempty"`
+}
+
+// Ledger is an append-only list of entries. Balances are folds over it;
+// nothing is ever edited. The zero Ledger is empty and ready to use.
+type Ledger struct {
+	entries []Entry
+}
+
+// NewLedger builds a ledger by appending entries in order (as loaded from
+// the store), validating each.
+func NewLedger(entries ...Entry) (Ledger, error) {
+	var l Ledger
+	for _, e := range entries {
+		var err error
+		if l, err = l.Append(e); err != nil {
+			return Ledger{}, err
+		}
+	}
+	return l, nil
+}
+
+// Entries returns a copy of the entries in append order.
+func (l Ledger) Entries() []Entry { return slices.Clone(l.entries) }
+
+// Append returns a new ledger with e added; l itself is unchanged. Days must
+// be positive; a debit needs a RequestID not debited before; a reversal
+// needs a RequestID with a debit not yet reversed, and takes its days.
+func (l Ledger) Append(e Entry) (Ledger, error) {
+	if e.Bucket == "" || e.PostedOn.IsZero() {
+		return l, fail(ErrLedger, "bucket", "账目缺少假期额度标识或记账日期")
+	}
+	if e.Days < 1 {
+		return l, fail(ErrLedger, "days", "账目天数必须为正数")
+	}
+	switch e.Kind {
+	case Credit:
+	case Debit:
+		if e.RequestID == "" {
+			return l, fail(ErrLedger, "request_id", "扣减账目缺少休假申请编号")
+		}
+		if _, ok := l.debit(e.RequestID); ok {
+			return l, fail(ErrLedger, "request_id", "休假申请 %s 已经扣减过", e.RequestID)
+		}
+	case Reversal:
+		d, ok := l.debit(e.RequestID)
+		if !ok || l.reversed(e.RequestID) {
+			return l, fail(ErrLedger, "request_id", "没有可冲回的休假申请 %s", e.RequestID)
+		}
+		if d.Bucket != e.Bucket || d.Days != e.Days {
+			return l, fail(ErrLedger, "days", "冲回必须与原扣减的额度和天数一致")
+		}
+	default:
+		return l, fail(ErrLedger, "kind", "未知账目类型 %q", e.Kind)
+	}
+	return Ledger{entries: append(slices.Clip(l.entries), e)}, nil
+}
+
+func (l Ledger) debit(requestID string) (Entry, bool) {
+	for _, e := range l.entries {
+		if e.Kind == Debit && e.RequestID == requestID {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+func (l Ledger) reversed(requestID string) bool {
+	for _, e := range l.entries {
+		if e.Kind == Reversal && e.RequestID == requestID {
+			return true
+		}
+	}
+	return false
+}
+
+// Balance of one bucket as of a date.
+type Balance struct {
+	Credited  int `json:"credited"`
+	Debited   int `json:"debited"`
+	Reversed  int `json:"reversed"`
+	Taken     int `json:"taken"`     // Debited - Reversed
+	Available int `json:"available"` // Credited - Taken
+}
+
+// Balance folds the entries of bucket posted on or before asOf. A zero asOf
+// means "all entries".
+func (l Ledger) Balance(bucket string, asOf Date) Balance {
+	var b Balance
+	for _, e := range l.entries {
+		if e.Bucket != bucket || (!asOf.IsZero() && e.PostedOn.After(asOf)) {
+			continue
+		}
+		switch e.Kind {
+		case Credit:
+			b.Credited += e.Days
+		case Debit:
+			b.Debited += e.Days
+		case Reversal:
+			b.Reversed += e.Days
+		}
+	}
+	b.Taken = b.Debited - b.Reversed
+	b.Available = b.Credited - b.Taken
+	return b
+}
+
+// CreditFor is the entry that records item's entitlement in the ledger.
+func CreditFor(item Item, postedOn Date) Entry {
+	return Entry{Kind: Credit, PostedOn: postedOn, LeaveType: item.LeaveType, Bucket: item.Bucket,
+		Days: item.Entitled, Unit: item.Unit, Note: "依法享有的假期额度"}
+}
+
+// DebitFor is the entry that records an approved request (checked by
+// CheckRequest into d) on approvedOn.
+func DebitFor(d Decision, requestID string, approvedOn Date) Entry {
+	return Entry{Kind: Debit, PostedOn: approvedOn, LeaveType: d.LeaveType, Bucket: d.Bucket,
+		Days: d.Days, Unit: d.Unit, RequestID: requestID, Start: d.Start, End: d.End}
+}
+
+// ReversalFor is the entry that gives back the days of a cancelled request.
+func (l Ledger) ReversalFor(requestID string, cancelledOn Date) (Entry, error) {
+	d, ok := l.debit(requestID)
+	if !ok || l.reversed(requestID) {
+		return Entry{}, fail(ErrLedger, "request_id", "没有可冲回的休假申请 %s", requestID)
+	}
+	d.Kind, d.PostedOn, d.Note = Reversal, cancelledOn, "取消休假，冲回天数"
+	return d, nil
+}
