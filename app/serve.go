@@ -1,0 +1,61 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"leaveguard/app/cache"
+	"leaveguard/app/pii"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// NewLogger returns the JSON logger every component shares.
+func NewLogger() *slog.Logger {
+	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
+
+// Serve runs the HTTP server and background workers until ctx ends, then
+// shuts down gracefully.
+func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
+	db, err := OpenDB(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := CheckAppRole(ctx, db); err != nil {
+		return err
+	}
+	if err := CheckMigrations(ctx, db); err != nil {
+		return err
+	}
+	kc, err := cache.New(cfg.RedisURL, cfg.RedisPrefix)
+	if err != nil {
+		return fmt.Errorf("LEAVEGUARD_REDIS_URL 无效：%w", err)
+	}
+	defer kc.Close()
+	if err := kc.Ping(ctx); err != nil {
+		log.Warn("redis unavailable at start; continuing degraded", "error", err.Error())
+	}
+	cipher, err := pii.NewCipher(cfg.SecretKey)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go kc.Run(ctx)
+
+	srv := NewServer(Deps{Config: cfg, Log: log, Store: store.New(db), Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook()})
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Listen(cfg.Addr) }()
+	log.Info("leaveguard serving", "config", cfg.String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", cfg.ShutdownTimeout.String())
+	return srv.ShutdownWithTimeout(cfg.ShutdownTimeout)
+}

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"leaveguard/app/cache"
+	"leaveguard/app/pii"
+	"leaveguard/handlers"
+	"leaveguard/handlers/api"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// Deps are the long-lived parts the HTTP server is built from.
+type Deps struct {
+	Config Config
+	Log    *slog.Logger
+	Store  *store.Store
+	Cache  *cache.Cache
+	Cipher *pii.Cipher
+	Rules  *leave.RuleBook
+}
+
+// NewServer builds the fiber app with every route and middleware.
+func NewServer(d Deps) *fiber.App {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewDBStatsCollector(d.Store.DB().DB, "leaveguard"))
+	srv := fiber.New(fiber.Config{
+		AppName:               "leaveguard",
+		Immutable:             true, // fiber reuses buffers; values kept past a handler must be copies
+		ReadTimeout:           10 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           60 * time.Second,
+		BodyLimit:             1 << 20,
+		ErrorHandler:          handlers.ErrorHandler(d.Log),
+		DisableStartupMessage: true,
+	})
+	srv.Use(recover.New())
+	srv.Use(handlers.RequestIDMiddleware())
+	srv.Use(handlers.AccessLog(d.Log, handlers.NewMetrics(reg)))
+	srv.Use(handlers.SecurityHeaders())
+	handlers.Health(srv, d.Store, d.Cache, reg)
+
+	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
+	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
+	api.New(d.Store, d.Cipher, d.Rules).Register(v1)
+	return srv
+}

@@ -1,0 +1,104 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/handlers"
+	"leaveguard/leave"
+)
+
+// decode reads the JSON body into v, naming the offending field in Chinese
+// on any error (unknown field, wrong type, bad syntax).
+func decode(c *fiber.Ctx, v any) error {
+	body := c.Body()
+	if len(bytes.TrimSpace(body)) == 0 {
+		return handlers.Fail(fiber.StatusBadRequest, "empty_body", "请求内容为空，请提交 JSON 对象")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		if _, err := dec.Token(); err != io.EOF {
+			return handlers.Fail(fiber.StatusBadRequest, "bad_json", "请求内容须为单个 JSON 对象")
+		}
+		return nil
+	}
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		return handlers.Invalid(map[string]string{typeErr.Field: "类型不正确，应为" + jsonType(typeErr.Type.Kind().String())})
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return handlers.Invalid(map[string]string{name: "不支持该字段"})
+	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
+		return handlers.Fail(fiber.StatusBadRequest, "bad_json", "请求内容不是有效的 JSON")
+	case errors.Is(err, leave.ErrBadDate):
+		return handlers.Fail(fiber.StatusBadRequest, "bad_date", "日期格式须为 YYYY-MM-DD")
+	}
+	return handlers.Fail(fiber.StatusBadRequest, "bad_json", "请求内容不是有效的 JSON")
+}
+
+func jsonType(kind string) string {
+	switch kind {
+	case "string":
+		return "字符串"
+	case "bool":
+		return "布尔值（true/false）"
+	case "int", "int64", "int32", "uint", "uint64":
+		return "整数"
+	case "struct", "map":
+		return "对象"
+	case "slice":
+		return "数组"
+	}
+	return kind
+}
+
+// fields collects per-field validation messages.
+type fields map[string]string
+
+// date parses an optional YYYY-MM-DD string; required fields must be set.
+func (f fields) date(name string, s *string, required bool) leave.Date {
+	if s == nil || *s == "" {
+		if required {
+			f[name] = "必填，格式 YYYY-MM-DD"
+		}
+		return leave.Date{}
+	}
+	d, err := leave.ParseDate(*s)
+	if err != nil {
+		f[name] = "日期无效，格式须为 YYYY-MM-DD"
+	}
+	return d
+}
+
+// text checks a required (or optional) string's presence and length.
+func (f fields) text(name string, s *string, required bool, max int) string {
+	if s == nil || strings.TrimSpace(*s) == "" {
+		if required {
+			f[name] = "必填"
+		}
+		return ""
+	}
+	v := strings.TrimSpace(*s)
+	if len([]rune(v)) > max {
+		f[name] = fmt.Sprintf("不能超过%d个字符", max)
+	}
+	return v
+}
+
+// err returns the 400 for the collected messages, or nil.
+func (f fields) err() error {
+	if len(f) == 0 {
+		return nil
+	}
+	return handlers.Invalid(f)
+}

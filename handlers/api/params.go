@@ -1,0 +1,64 @@
+package api
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"leaveguard/handlers"
+)
+
+// pathID returns the :id path parameter; a malformed id is simply not found.
+func pathID(c *fiber.Ctx) (string, error) {
+	return uuidParam(c.Params("id"))
+}
+
+func uuidParam(s string) (string, error) {
+	u, err := uuid.Parse(s)
+	if err != nil {
+		return "", handlers.NotFound()
+	}
+	return u.String(), nil
+}
+
+// limit reads ?limit= (default 50, 1..200).
+func limit(c *fiber.Ctx) (int, error) {
+	s := c.Query("limit")
+	if s == "" {
+		return 50, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 200 {
+		return 0, handlers.Invalid(map[string]string{"limit": "须为 1 到 200 之间的整数"})
+	}
+	return n, nil
+}
+
+// cursor is an opaque keyset position: the (created_at, id) of a row.
+func encodeCursor(t time.Time, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(t.UTC().Format(time.RFC3339Nano) + "|" + id))
+}
+
+func decodeCursor(s string) (time.Time, string, error) {
+	if s == "" {
+		return time.Time{}, "", nil
+	}
+	bad := handlers.Invalid(map[string]string{"cursor": "分页游标无效，请使用上一页返回的 next_cursor"})
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return time.Time{}, "", bad
+	}
+	ts, id, ok := strings.Cut(string(b), "|")
+	t, err := time.Parse(time.RFC3339Nano, ts)
+	if !ok || err != nil {
+		return time.Time{}, "", bad
+	}
+	if _, err := uuid.Parse(id); err != nil {
+		return time.Time{}, "", bad
+	}
+	return t, id, nil
+}

@@ -1,0 +1,116 @@
+// Package store is LeaveGuard's PostgreSQL storage, through sqlx and lib/pq.
+// Every method takes the tenant first and every statement filters on it;
+// row-level security, set per transaction with set_config(..., true), is the
+// second lock. Database errors are mapped to ErrNotFound and ErrConflict.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+var (
+	// ErrNotFound means no row of this tenant matched (another tenant's row
+	// is never visible, so it is not found either).
+	ErrNotFound = errors.New("store: not found")
+	// ErrConflict means a unique key was already taken.
+	ErrConflict = errors.New("store: conflict")
+	// ErrTenantMismatch means a method was called with a tenant other than
+	// the one its transaction was opened for: a programming error.
+	ErrTenantMismatch = errors.New("store: tenant mismatch")
+)
+
+// Store is the handle on the database.
+type Store struct {
+	db *sqlx.DB
+}
+
+// New returns a Store over db.
+func New(db *sqlx.DB) *Store { return &Store{db: db} }
+
+// DB returns the underlying pool (for health checks and metrics).
+func (s *Store) DB() *sqlx.DB { return s.db }
+
+// Tx is a transaction bound to one tenant.
+type Tx struct {
+	tx     *sqlx.Tx
+	tenant string
+}
+
+// InTx runs fn in a transaction whose app.tenant_id is tenant, committing
+// when fn returns nil and rolling back otherwise.
+func (s *Store) InTx(ctx context.Context, tenant string, fn func(*Tx) error) error {
+	return s.inTx(ctx, tenant, nil, fn)
+}
+
+// ReadTx is InTx for read-only work.
+func (s *Store) ReadTx(ctx context.Context, tenant string, fn func(*Tx) error) error {
+	return s.inTx(ctx, tenant, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+func (s *Store) inTx(ctx context.Context, tenant string, opts *sql.TxOptions, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after commit
+	const q = `SELECT set_config('app.tenant_id', $1, true)`
+	if _, err := tx.ExecContext(ctx, q, tenant); err != nil {
+		return fmt.Errorf("store: set tenant: %w", err)
+	}
+	if err := fn(&Tx{tx: tx, tenant: tenant}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", mapErr(err))
+	}
+	return nil
+}
+
+// check guards every Tx method: the tenant argument must be the tenant the
+// transaction was opened for.
+func (t *Tx) check(tenant string) error {
+	if tenant != t.tenant || tenant == "" {
+		return ErrTenantMismatch
+	}
+	return nil
+}
+
+// mapErr turns driver errors into the store's sentinel errors.
+func mapErr(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		switch pqErr.Code {
+		case "23505":
+			return &ConflictError{Constraint: pqErr.Constraint}
+		case "22P02": // invalid text representation, e.g. a malformed uuid
+			return ErrNotFound
+		}
+	}
+	return err
+}
+
+// ConflictError is a unique-key violation on Constraint; it matches ErrConflict.
+type ConflictError struct {
+	Constraint string
+}
+
+// Error implements error.
+func (e *ConflictError) Error() string { return "store: conflict on " + e.Constraint }
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+
+// ConflictOn reports whether err is a conflict on the named unique index.
+func ConflictOn(err error, constraint string) bool {
+	var c *ConflictError
+	return errors.As(err, &c) && c.Constraint == constraint
+}
