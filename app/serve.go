@@ -47,7 +47,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer cancel()
 	go kc.Run(ctx)
 
-	srv := NewServer(Deps{Config: cfg, Log: log, Store: store.New(db), Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook()})
+	srv := NewServer(Deps{Config: cfg, Log: log, Store: store.New(db), Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Listen(cfg.Addr) }()
 	log.Info("leaveguard serving", "config", cfg.String())

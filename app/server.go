@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"leaveguard/app/cache"
+	"leaveguard/app/cases"
 	"leaveguard/app/pii"
 	"leaveguard/handlers"
 	"leaveguard/handlers/api"
@@ -19,12 +20,18 @@ import (
 
 // Deps are the long-lived parts the HTTP server is built from.
 type Deps struct {
-	Config Config
-	Log    *slog.Logger
-	Store  *store.Store
-	Cache  *cache.Cache
-	Cipher *pii.Cipher
-	Rules  *leave.RuleBook
+	Config   Config
+	Log      *slog.Logger
+	Store    *store.Store
+	Cache    *cache.Cache
+	Cipher   *pii.Cipher
+	Rules    *leave.RuleBook
+	Calendar leave.Calendar
+}
+
+// Cases returns the use cases over the dependencies.
+func (d Deps) Cases() *cases.Cases {
+	return &cases.Cases{Store: d.Store, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar}
 }
 
 // NewServer builds the fiber app with every route and middleware.
@@ -49,6 +56,6 @@ func NewServer(d Deps) *fiber.App {
 
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
-	api.New(d.Store, d.Cipher, d.Rules).Register(v1)
+	api.New(d.Cases()).Register(v1)
 	return srv
 }

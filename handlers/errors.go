@@ -13,6 +13,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cases"
 	"leaveguard/store"
 )
 
@@ -76,11 +77,14 @@ func ErrorHandler(log *slog.Logger) fiber.ErrorHandler {
 
 func classify(err error) *Error {
 	var e *Error
+	var ce *cases.Error
 	var fe *fiber.Error
 	var netErr net.Error
 	switch {
 	case errors.As(err, &e):
 		return e
+	case errors.As(err, &ce):
+		return fromCase(ce)
 	case errors.Is(err, store.ErrNotFound):
 		return NotFound()
 	case errors.Is(err, store.ErrConflict):
@@ -124,4 +128,16 @@ func isConnErr(err error) bool {
 		}
 	}
 	return false
+}
+
+func fromCase(ce *cases.Error) *Error {
+	status := map[cases.Kind]int{
+		cases.Invalid: fiber.StatusBadRequest, cases.NotFound: fiber.StatusNotFound,
+		cases.Conflict: fiber.StatusConflict, cases.Unprocessable: fiber.StatusUnprocessableEntity,
+		cases.Forbidden: fiber.StatusForbidden,
+	}[ce.Kind]
+	if status == 0 {
+		status = fiber.StatusInternalServerError
+	}
+	return &Error{Status: status, Code: ce.Code, Message: ce.Message, Fields: ce.Fields}
 }

@@ -16,7 +16,9 @@ import (
 var files embed.FS
 
 func provider(db *sql.DB, locked bool) (*goose.Provider, error) {
-	var opts []goose.ProviderOption
+	// Areas of the product own numbered ranges of migrations and may land
+	// in any order, so a lower number added later is still applied.
+	opts := []goose.ProviderOption{goose.WithAllowOutofOrder(true)}
 	if locked {
 		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {

@@ -59,7 +59,7 @@ func Start() (*Env, error) {
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	e := &Env{DB: db, Store: store.New(db.App), Cache: kc, Cipher: cipher, Logs: logs}
 	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
-	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook()})
+	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
 	ctx := context.Background()
 	for i, t := range []*Tenant{&e.A, &e.B} {
 		res, err := app.CreateTenant(ctx, db.App, app.NewTenant{Name: fmt.Sprintf("测试单位%c", 'A'+i), Region: "CN-NM-XAM",

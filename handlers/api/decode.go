@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -60,45 +59,4 @@ func jsonType(kind string) string {
 		return "数组"
 	}
 	return kind
-}
-
-// fields collects per-field validation messages.
-type fields map[string]string
-
-// date parses an optional YYYY-MM-DD string; required fields must be set.
-func (f fields) date(name string, s *string, required bool) leave.Date {
-	if s == nil || *s == "" {
-		if required {
-			f[name] = "必填，格式 YYYY-MM-DD"
-		}
-		return leave.Date{}
-	}
-	d, err := leave.ParseDate(*s)
-	if err != nil {
-		f[name] = "日期无效，格式须为 YYYY-MM-DD"
-	}
-	return d
-}
-
-// text checks a required (or optional) string's presence and length.
-func (f fields) text(name string, s *string, required bool, max int) string {
-	if s == nil || strings.TrimSpace(*s) == "" {
-		if required {
-			f[name] = "必填"
-		}
-		return ""
-	}
-	v := strings.TrimSpace(*s)
-	if len([]rune(v)) > max {
-		f[name] = fmt.Sprintf("不能超过%d个字符", max)
-	}
-	return v
-}
-
-// err returns the 400 for the collected messages, or nil.
-func (f fields) err() error {
-	if len(f) == 0 {
-		return nil
-	}
-	return handlers.Invalid(f)
 }

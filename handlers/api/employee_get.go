@@ -4,7 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/handlers"
-	"leaveguard/store"
 )
 
 // getEmployee is GET /employees/:id; the read of personal data is audited.
@@ -13,14 +12,7 @@ func (a *API) getEmployee(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var e store.Employee
-	err = a.store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		if e, err = tx.Employee(ctx, tenant, id); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, tenant, handlers.Who(c), "employee.read", "employee", e.ID, nil)
-	})
+	e, err := a.cases.Employee(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,8 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cases"
 	"leaveguard/handlers"
-	"leaveguard/store"
 )
 
 // patchEmployee is PATCH /employees/:id: only the fields present change.
@@ -13,25 +13,11 @@ func (a *API) patchEmployee(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var in employeeInput
+	var in cases.EmployeeInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var e store.Employee
-	err = a.store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		if e, err = tx.EmployeeForUpdate(ctx, tenant, id); err != nil {
-			return err
-		}
-		changed, err := in.apply(&e, false, a)
-		if err != nil {
-			return err
-		}
-		if e, err = tx.UpdateEmployee(ctx, tenant, e); err != nil {
-			return employeeConflict(err)
-		}
-		return tx.Audit(ctx, tenant, handlers.Who(c), "employee.update", "employee", e.ID, map[string]any{"fields": changed})
-	})
+	e, err := a.cases.UpdateEmployee(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, in, nil)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package api
+package cases
 
 import (
 	"encoding/json"
@@ -9,9 +9,10 @@ import (
 	"leaveguard/store"
 )
 
-// employeeInput is the body of POST and PATCH /employees. Pointers tell an
+// EmployeeInput is the body of POST and PATCH /employees (and of the
+// employee.upserted webhook). Pointers tell an
 // absent field from a zero one; contract_end may be null to clear it.
-type employeeInput struct {
+type EmployeeInput struct {
 	ExternalID       *string         `json:"external_id"`
 	Name             *string         `json:"name"`
 	Gender           *string         `json:"gender"`
@@ -23,32 +24,32 @@ type employeeInput struct {
 	Region           *string         `json:"region"`
 }
 
-// apply validates in and writes it onto e; create demands every required
+// Apply validates in and writes it onto e; create demands every required
 // field. It returns the names of the fields it changed.
-func (in employeeInput) apply(e *store.Employee, create bool, a *API) ([]string, error) {
-	f := fields{}
+func (in EmployeeInput) Apply(e *store.Employee, create bool, c *Cases) ([]string, error) {
+	f := Fields{}
 	var changed []string
 	if create || in.ExternalID != nil {
-		e.ExternalID = f.text("external_id", in.ExternalID, true, 64)
+		e.ExternalID = f.Text("external_id", in.ExternalID, true, 64)
 		changed = append(changed, "external_id")
 	}
 	if create || in.Name != nil {
-		e.Name = f.text("name", in.Name, true, 100)
+		e.Name = f.Text("name", in.Name, true, 100)
 		changed = append(changed, "name")
 	}
 	if create || in.Gender != nil {
-		e.Gender = f.text("gender", in.Gender, true, 10)
+		e.Gender = f.Text("gender", in.Gender, true, 10)
 		if e.Gender != "female" && e.Gender != "male" && f["gender"] == "" {
 			f["gender"] = "须为 female（女）或 male（男）"
 		}
 		changed = append(changed, "gender")
 	}
 	if create || in.NationalID != nil {
-		in.setNationalID(e, f, a.cipher)
+		in.setNationalID(e, f, c.Cipher)
 		changed = append(changed, "national_id")
 	}
 	if create || in.HiredOn != nil {
-		e.HiredOn = f.date("hired_on", in.HiredOn, true)
+		e.HiredOn = f.Date("hired_on", in.HiredOn, true)
 		changed = append(changed, "hired_on")
 	}
 	if in.ContractEnd != nil {
@@ -78,13 +79,13 @@ func (in employeeInput) apply(e *store.Employee, create bool, a *API) ([]string,
 		changed = append(changed, "maternity_insured")
 	}
 	if in.Region != nil {
-		e.Region = a.region(f, *in.Region)
+		e.Region = c.region(f, *in.Region)
 		changed = append(changed, "region")
 	}
-	return changed, f.err()
+	return changed, f.Err()
 }
 
-func (in employeeInput) setNationalID(e *store.Employee, f fields, cipher *pii.Cipher) {
+func (in EmployeeInput) setNationalID(e *store.Employee, f Fields, cipher *pii.Cipher) {
 	if in.NationalID == nil || *in.NationalID == "" {
 		f["national_id"] = "必填：18位居民身份证号"
 		return
@@ -107,7 +108,7 @@ func (in employeeInput) setNationalID(e *store.Employee, f fields, cipher *pii.C
 	e.NationalIDEnc, e.NationalIDHash, e.NationalIDMasked = enc, cipher.Hash(id), pii.MaskNationalID(id)
 }
 
-func contractEnd(f fields, raw json.RawMessage) *leave.Date {
+func contractEnd(f Fields, raw json.RawMessage) *leave.Date {
 	if string(raw) == "null" {
 		return nil
 	}
@@ -116,18 +117,18 @@ func contractEnd(f fields, raw json.RawMessage) *leave.Date {
 		f["contract_end"] = "须为日期 YYYY-MM-DD 或 null（无固定期限）"
 		return nil
 	}
-	d := f.date("contract_end", &s, true)
+	d := f.Date("contract_end", &s, true)
 	if d.IsZero() {
 		return nil
 	}
 	return &d
 }
 
-func (a *API) region(f fields, r string) *string {
+func (c *Cases) region(f Fields, r string) *string {
 	if r == "" {
 		return nil
 	}
-	if !a.knownRegion(r) {
+	if !c.KnownRegion(r) {
 		f["region"] = "不支持的地区代码（如 CN-NM-XAM 兴安盟）"
 		return nil
 	}

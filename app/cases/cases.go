@@ -1,0 +1,69 @@
+// Package cases holds LeaveGuard's use cases, shared by the JSON API, the
+// portal and the payroll webhooks: validate input, load facts, decide with
+// leave/ or payroll/, and save the decision with its audit row and outbox
+// event in one transaction. It knows nothing of HTTP: failures are *Error
+// values with a kind, a stable code and a Chinese message.
+package cases
+
+import (
+	"leaveguard/app/pii"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// Cases is the set of use cases over one store.
+type Cases struct {
+	Store    *store.Store
+	Cipher   *pii.Cipher
+	Rules    *leave.RuleBook
+	Calendar leave.Calendar
+}
+
+// Kind classifies an Error for the adapters (an HTTP status, a form message).
+type Kind int
+
+// Kinds of failure.
+const (
+	Invalid       Kind = iota + 1 // the input is malformed (400)
+	NotFound                      // no such object for this tenant (404)
+	Conflict                      // a duplicate or an illegal state transition (409)
+	Unprocessable                 // well-formed but refused by a rule (422)
+	Forbidden                     // the caller's role may not do this (403)
+)
+
+// Error is a use-case failure meant for people.
+type Error struct {
+	Kind    Kind
+	Code    string
+	Message string
+	Fields  map[string]string
+}
+
+// Error implements error.
+func (e *Error) Error() string { return e.Code }
+
+// Fail returns an Error without field details.
+func Fail(kind Kind, code, message string) *Error {
+	return &Error{Kind: kind, Code: code, Message: message}
+}
+
+// Fields collects per-field validation messages.
+type Fields map[string]string
+
+// Err returns the Invalid error for the collected messages, or nil.
+func (f Fields) Err() error {
+	if len(f) == 0 {
+		return nil
+	}
+	return &Error{Kind: Invalid, Code: "validation_failed", Message: "请求内容有误，请按字段提示修改后重试", Fields: f}
+}
+
+// KnownRegion reports whether code is a jurisdiction of the rule book.
+func (c *Cases) KnownRegion(code string) bool {
+	for _, j := range c.Rules.Jurisdictions() {
+		if j.Code == code {
+			return true
+		}
+	}
+	return false
+}
