@@ -133,15 +133,15 @@ func statusLabel(s Status) string {
 }
 
 func pickBucket(items []Item, l Ledger, booked []Booking, req Request, span Span) (Decision, error) {
-	best, fits := 0, false
+	best, beyond := 0, (*Date)(nil)
 	for _, it := range items {
-		if it.Period.To != nil && span.End.After(*it.Period.To) {
-			continue
-		}
-		fits = true
 		remaining := it.Entitled - l.Balance(it.Bucket, Date{}).Taken - pending(booked, it.Bucket, req.ID)
 		if req.Days > remaining {
 			best = max(best, remaining)
+			continue
+		}
+		if it.Period.To != nil && span.End.After(*it.Period.To) {
+			beyond = it.Period.To
 			continue
 		}
 		d := Decision{LeaveType: req.LeaveType, Start: span.Start, End: span.End, Days: req.Days, Unit: it.Unit,
@@ -151,9 +151,9 @@ func pickBucket(items []Item, l Ledger, booked []Booking, req Request, span Span
 		}
 		return d, nil
 	}
-	if !fits {
+	if beyond != nil {
 		return Decision{}, fail(ErrNotEligible, "days", "休假结束日 %s 超出可休期间（至 %s），请缩短或分段申请",
-			span.End, items[0].Period.To)
+			span.End, *beyond)
 	}
 	return Decision{}, fail(ErrExceedsEntitlement, "days", "%s剩余%d天，申请%d天", req.LeaveType.Label(), max(best, 0), req.Days)
 }

@@ -129,6 +129,9 @@ func overlapsInTime(p, q Param) bool {
 
 // chain returns region, its parent, ..., the root.
 func (b *RuleBook) chain(region string) ([]string, error) {
+	if region == "" {
+		return nil, fmt.Errorf("%w: empty region", ErrUnknownRegion)
+	}
 	var out []string
 	for code := region; code != ""; {
 		j, ok := b.jurisdictions[code]
