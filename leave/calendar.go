@@ -14,6 +14,15 @@ const NoteUnloadedYear = "该年度未载入官方节假日安排，按周一至
 // MaxLeaveDays bounds any day count the package accepts (ten years of days).
 const MaxLeaveDays = 3660
 
+// The calendar counts within years MinYear..MaxYear; outside them a date is
+// rejected (year 1 would collide with the zero Date).
+const (
+	MinYear = 1900
+	MaxYear = 9000
+)
+
+func inRange(d Date) bool { return !d.IsZero() && d.Year() >= MinYear && d.Year() <= MaxYear }
+
 type dayKind uint8
 
 const (
@@ -64,10 +73,10 @@ func (c Calendar) IsWorkingDay(d Date) bool {
 }
 
 // WorkingDaysBetween counts the working days from from to to, both
-// included; 0 if to is before from.
+// included; 0 if to is before from or a date is outside MinYear..MaxYear.
 func (c Calendar) WorkingDaysBetween(from, to Date) Span {
 	s := Span{Start: from, End: to}
-	if from.IsZero() || to.IsZero() || to.Before(from) {
+	if !inRange(from) || !inRange(to) || to.Before(from) {
 		return s
 	}
 	k := c.at(from)
@@ -87,8 +96,8 @@ func (c Calendar) WorkingDaysBetween(from, to Date) Span {
 // start is day 1 if it is a working day, otherwise the first working day
 // after it is. n must be 1..MaxLeaveDays.
 func (c Calendar) AddWorkingDays(start Date, n int) (Span, error) {
-	if start.IsZero() {
-		return Span{}, fail(ErrInvalid, "start", "缺少开始日期")
+	if !inRange(start) {
+		return Span{}, fail(ErrInvalid, "start", "缺少开始日期或日期超出%d至%d年", MinYear, MaxYear)
 	}
 	if n < 1 || n > MaxLeaveDays {
 		return Span{}, fail(ErrInvalid, "days", "天数应在1至%d之间", MaxLeaveDays)
@@ -105,6 +114,9 @@ func (c Calendar) AddWorkingDays(start Date, n int) (Span, error) {
 		}
 	}
 	s.End = k.date()
+	if !inRange(s.End) {
+		return Span{}, fail(ErrInvalid, "days", "结束日期超出%d年", MaxYear)
+	}
 	return k.finish(s), nil
 }
 

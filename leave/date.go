@@ -27,8 +27,12 @@ func NewDate(y int, m time.Month, d int) Date {
 }
 
 // ParseDate parses "YYYY-MM-DD" strictly (no normalisation of 02-30).
+// "0001-01-01" is rejected: it is indistinguishable from the zero Date.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
+	if err == nil && t.IsZero() {
+		err = ErrBadDate
+	}
 	if err != nil {
 		return Date{}, fmt.Errorf("%w: %q", ErrBadDate, s)
 	}

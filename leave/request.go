@@ -57,8 +57,8 @@ func EndDate(cal Calendar, unit Unit, start Date, days int) (Span, error) {
 	if unit == WorkingDays {
 		return cal.AddWorkingDays(start, days)
 	}
-	if start.IsZero() {
-		return Span{}, fail(ErrInvalid, "start", "缺少开始日期")
+	if !inRange(start) {
+		return Span{}, fail(ErrInvalid, "start", "缺少开始日期或日期超出%d至%d年", MinYear, MaxYear)
 	}
 	if days < 1 || days > MaxLeaveDays {
 		return Span{}, fail(ErrInvalid, "days", "天数应在1至%d之间", MaxLeaveDays)
