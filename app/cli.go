@@ -15,6 +15,7 @@ const usage = `用法 / usage: leaveguard <command>
   tenant create --name N --region CN-NM-XAM [--credit-code C] [--admin-email E --admin-password P]
                              创建租户，输出 {"tenant_id": "...", "api_key": "lg_..."}
   demo                       载入演示租户并打印登录方式
+  calendar import FILE.json  导入某年官方节假日安排（含调休上班日），格式同 holiday-cn
 
 环境变量见 docs/configuration.md (LEAVEGUARD_DATABASE_URL, LEAVEGUARD_REDIS_URL,
 LEAVEGUARD_ADDR, LEAVEGUARD_SECRET_KEY, LEAVEGUARD_ENV, ...).`
@@ -49,6 +50,12 @@ func Main(ctx context.Context, args []string, out io.Writer) error {
 			return ErrUsage
 		}
 		return tenantCreateCmd(ctx, cfg, args[2:], out)
+	case "calendar":
+		if len(args) < 2 || args[1] != "import" {
+			fmt.Fprintln(out, usage)
+			return ErrUsage
+		}
+		return calendarImportCmd(ctx, cfg, args[2:], out)
 	case "demo":
 		return demoCmd(ctx, cfg, out)
 	case "help", "-h", "--help":

@@ -43,11 +43,16 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	st := store.New(db)
+	cal, err := LoadCalendar(ctx, st)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go kc.Run(ctx)
 
-	srv := NewServer(Deps{Config: cfg, Log: log, Store: store.New(db), Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
+	srv := NewServer(Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal})
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Listen(cfg.Addr) }()
 	log.Info("leaveguard serving", "config", cfg.String())

@@ -144,3 +144,20 @@ func (e *Env) Do(t testing.TB, method, path, key string, body any, headers ...st
 	}
 	return Response{Status: resp.StatusCode, Header: h, Body: raw}
 }
+
+// Query runs a read-only query as the application role inside tenant's
+// row-level-security context, for tests that inspect tables directly.
+func (e *Env) Query(t testing.TB, tenant string, dest any, q string, args ...any) {
+	t.Helper()
+	tx, err := e.DB.App.Beginx()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	if _, err := tx.Exec(`SELECT set_config('app.tenant_id', $1, true)`, tenant); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Select(dest, q, args...); err != nil {
+		t.Fatalf("query: %v", err)
+	}
+}

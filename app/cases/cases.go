@@ -6,6 +6,8 @@
 package cases
 
 import (
+	"time"
+
 	"leaveguard/app/pii"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -17,6 +19,19 @@ type Cases struct {
 	Cipher   *pii.Cipher
 	Rules    *leave.RuleBook
 	Calendar leave.Calendar
+	Clock    func() time.Time // nil means time.Now
+}
+
+// chinaTime is UTC+8, the zone every civil date here is read in.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// Today is the current civil date in China.
+func (c *Cases) Today() leave.Date {
+	now := time.Now
+	if c.Clock != nil {
+		now = c.Clock
+	}
+	return leave.DateOf(now().In(chinaTime))
 }
 
 // Kind classifies an Error for the adapters (an HTTP status, a form message).

@@ -32,6 +32,10 @@ var (
 func (a *API) Register(r fiber.Router) {
 	r.Use(handlers.NoStore())
 	a.registerEmployees(r)
+	a.registerEvents(r)
+	a.registerEntitlements(r)
+	a.registerLeave(r)
+	a.registerSettings(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

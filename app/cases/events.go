@@ -1,0 +1,117 @@
+package cases
+
+import (
+	"context"
+	"encoding/json"
+
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// PregnancyInput is the body of POST /employees/{id}/pregnancies.
+type PregnancyInput struct {
+	ReportedOn      *string `json:"reported_on"`
+	ExpectedDueDate *string `json:"expected_due_date"`
+}
+
+// RecordPregnancy records a pregnancy reported by a female employee; her
+// protected period starts on reported_on.
+func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Who, employeeID string, in PregnancyInput) (store.Pregnancy, error) {
+	f := Fields{}
+	p := store.Pregnancy{EmployeeID: employeeID, ReportedOn: f.Date("reported_on", in.ReportedOn, true)}
+	if due := f.Date("expected_due_date", in.ExpectedDueDate, false); !due.IsZero() {
+		if !p.ReportedOn.IsZero() && due.Before(p.ReportedOn) {
+			f["expected_due_date"] = "预产期不能早于报告怀孕日期"
+		}
+		p.ExpectedDueDate = &due
+	}
+	if err := f.Err(); err != nil {
+		return store.Pregnancy{}, err
+	}
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		e, err := tx.EmployeeForUpdate(ctx, tenant, employeeID)
+		if err != nil {
+			return err
+		}
+		if e.Gender != "female" {
+			return Fail(Unprocessable, "not_eligible", "只能为女职工登记怀孕")
+		}
+		if p, err = tx.CreatePregnancy(ctx, tenant, p); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "pregnancy.create", "employee", employeeID, map[string]any{"pregnancy_id": p.ID})
+	})
+	return p, err
+}
+
+// MarriageInput is the body of POST /employees/{id}/marriages.
+type MarriageInput struct {
+	RegisteredOn *string `json:"registered_on"`
+}
+
+// RecordMarriage records a marriage registration (marriage leave follows).
+func (c *Cases) RecordMarriage(ctx context.Context, tenant string, who store.Who, employeeID string, in MarriageInput) (store.Marriage, []leave.Item, error) {
+	f := Fields{}
+	m := store.Marriage{EmployeeID: employeeID, RegisteredOn: f.Date("registered_on", in.RegisteredOn, true)}
+	if err := f.Err(); err != nil {
+		return store.Marriage{}, nil, err
+	}
+	var items []leave.Item
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		if _, err := tx.EmployeeForUpdate(ctx, tenant, employeeID); err != nil {
+			return err
+		}
+		var err error
+		if m, err = tx.CreateMarriage(ctx, tenant, m); err != nil {
+			return err
+		}
+		if items, err = c.postCredits(ctx, tx, tenant, employeeID, m.RegisteredOn, leave.LeaveMarriage); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "marriage.create", "employee", employeeID, map[string]any{"marriage_id": m.ID})
+	})
+	return m, items, err
+}
+
+// postCredits records in the ledger, as of asOf, the entitlements of types
+// that have no credit yet, and returns the employee's entitlements of types.
+func (c *Cases) postCredits(ctx context.Context, tx *store.Tx, tenant, employeeID string, asOf leave.Date, types ...leave.LeaveType) ([]leave.Item, error) {
+	s, err := c.load(ctx, tx, tenant, employeeID, false)
+	if err != nil {
+		return nil, err
+	}
+	items, err := leave.Entitlements(s.Facts, s.Rules, s.Ledger, asOf)
+	if err != nil {
+		return nil, fromDomain(err)
+	}
+	var out []leave.Item
+	for _, it := range items {
+		if !typeIn(it.LeaveType, types) || it.Entitled <= 0 {
+			continue
+		}
+		out = append(out, it)
+		if s.Ledger.Balance(it.Bucket, leave.Date{}).Credited == 0 {
+			if err := tx.AppendLedger(ctx, tenant, employeeID, leave.CreditFor(it, asOf)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func typeIn(t leave.LeaveType, types []leave.LeaveType) bool {
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain data structs are marshalled here
+	}
+	return b
+}

@@ -1,0 +1,72 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/handlers"
+	"leaveguard/leave"
+)
+
+func (a *API) registerEntitlements(r fiber.Router) {
+	read := handlers.Require("admin", "hr", "auditor", "payroll")
+	r.Get("/employees/:id/entitlements", handlers.Require("admin", "hr", "auditor"), a.getEntitlements)
+	r.Get("/employees/:id/protection", read, a.getProtection)
+	r.Get("/employees/:id/ledger", handlers.Require("admin", "hr", "auditor"), a.getLedger)
+}
+
+// asOf reads ?as_of=YYYY-MM-DD, defaulting to today in China.
+func (a *API) asOf(c *fiber.Ctx) (leave.Date, error) {
+	s := c.Query("as_of")
+	if s == "" {
+		return a.cases.Today(), nil
+	}
+	d, err := leave.ParseDate(s)
+	if err != nil {
+		return leave.Date{}, handlers.Invalid(map[string]string{"as_of": "日期格式须为 YYYY-MM-DD"})
+	}
+	return d, nil
+}
+
+func (a *API) getEntitlements(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := a.asOf(c)
+	if err != nil {
+		return err
+	}
+	items, err := a.cases.Entitlements(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, d)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"as_of": d, "items": nonNil(items)})
+}
+
+func (a *API) getProtection(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := a.asOf(c)
+	if err != nil {
+		return err
+	}
+	p, err := a.cases.Protection(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, d)
+	if err != nil {
+		return err
+	}
+	return c.JSON(p)
+}
+
+func (a *API) getLedger(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	rows, err := a.cases.Ledger(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": nonNil(rows)})
+}

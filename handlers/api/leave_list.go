@@ -1,0 +1,54 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/handlers"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// listLeave is GET /leave-requests (?employee_id, status, from, to, limit, cursor).
+func (a *API) listLeave(c *fiber.Ctx) error {
+	n, err := limit(c)
+	if err != nil {
+		return err
+	}
+	after, afterID, err := decodeCursor(c.Query("cursor"))
+	if err != nil {
+		return err
+	}
+	f := store.LeaveFilter{Status: c.Query("status"), AfterTime: after, AfterID: afterID, Limit: n + 1}
+	bad := map[string]string{}
+	if s := c.Query("employee_id"); s != "" {
+		if f.EmployeeID, err = uuidParam(s); err != nil {
+			bad["employee_id"] = "不是有效的员工 id"
+		}
+	}
+	if f.Status != "" && f.Status != "submitted" && f.Status != "approved" && f.Status != "rejected" && f.Status != "cancelled" {
+		bad["status"] = "须为 submitted、approved、rejected 或 cancelled"
+	}
+	for name, dst := range map[string]*leave.Date{"from": &f.From, "to": &f.To} {
+		if s := c.Query(name); s != "" {
+			if *dst, err = leave.ParseDate(s); err != nil {
+				bad[name] = "日期格式须为 YYYY-MM-DD"
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return handlers.Invalid(bad)
+	}
+	rows, err := a.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), f)
+	if err != nil {
+		return err
+	}
+	out := page[leaveView]{Items: make([]leaveView, 0, len(rows))}
+	for i, r := range rows {
+		if i == n {
+			out.NextCursor = encodeCursor(rows[n-1].CreatedAt, rows[n-1].ID)
+			break
+		}
+		out.Items = append(out.Items, viewLeave(r))
+	}
+	return c.JSON(out)
+}

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"leaveguard/leave"
+)
+
+// LeaveRequest is a stored leave request with the decision it was checked against.
+type LeaveRequest struct {
+	ID         string          `db:"id"`
+	EmployeeID string          `db:"employee_id"`
+	LeaveType  string          `db:"leave_type"`
+	Start      leave.Date      `db:"start_date"`
+	End        leave.Date      `db:"end_date"`
+	Days       int             `db:"days"`
+	Unit       string          `db:"unit"`
+	Bucket     string          `db:"bucket"`
+	ChildID    string          `db:"child_id"`
+	Status     string          `db:"status"`
+	Decision   json.RawMessage `db:"decision"`
+	Note       string          `db:"note"`
+	CreatedAt  time.Time       `db:"created_at"`
+	DecidedAt  *time.Time      `db:"decided_at"`
+	DecidedBy  string          `db:"decided_by"`
+}
+
+const leaveRequestCols = `id, employee_id, leave_type, start_date, end_date, days, unit, bucket,
+	child_id, status, decision, note, created_at, decided_at, decided_by`
+
+// CreateLeaveRequest stores a submitted request.
+func (t *Tx) CreateLeaveRequest(ctx context.Context, tenant string, r LeaveRequest) (LeaveRequest, error) {
+	if err := t.check(tenant); err != nil {
+		return LeaveRequest{}, err
+	}
+	const q = `
+		INSERT INTO leave_requests (tenant_id, employee_id, leave_type, start_date, end_date, days, unit,
+			bucket, child_id, status, decision, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ` + leaveRequestCols
+	var out LeaveRequest
+	if err := t.tx.GetContext(ctx, &out, q, tenant, r.EmployeeID, r.LeaveType, r.Start, r.End, r.Days, r.Unit,
+		r.Bucket, r.ChildID, r.Status, []byte(r.Decision), r.Note); err != nil {
+		return LeaveRequest{}, fmt.Errorf("store: create leave request: %w", mapErr(err))
+	}
+	return out, nil
+}
+
+// LeaveRequest loads one request; forUpdate locks it.
+func (t *Tx) LeaveRequest(ctx context.Context, tenant, id string, forUpdate bool) (LeaveRequest, error) {
+	if err := t.check(tenant); err != nil {
+		return LeaveRequest{}, err
+	}
+	q := `SELECT ` + leaveRequestCols + ` FROM leave_requests WHERE tenant_id = $1 AND id = $2`
+	if forUpdate {
+		q += ` FOR UPDATE`
+	}
+	var out LeaveRequest
+	if err := t.tx.GetContext(ctx, &out, q, tenant, id); err != nil {
+		return LeaveRequest{}, fmt.Errorf("store: leave request: %w", mapErr(err))
+	}
+	return out, nil
+}
+
+// SetLeaveStatus records a transition of a request.
+func (t *Tx) SetLeaveStatus(ctx context.Context, tenant, id, status, by, note string) (LeaveRequest, error) {
+	if err := t.check(tenant); err != nil {
+		return LeaveRequest{}, err
+	}
+	const q = `
+		UPDATE leave_requests SET status = $3, decided_at = now(), decided_by = $4,
+			note = CASE WHEN $5 = '' THEN note ELSE $5 END
+		WHERE tenant_id = $1 AND id = $2 RETURNING ` + leaveRequestCols
+	var out LeaveRequest
+	if err := t.tx.GetContext(ctx, &out, q, tenant, id, status, by, note); err != nil {
+		return LeaveRequest{}, fmt.Errorf("store: set leave status: %w", mapErr(err))
+	}
+	return out, nil
+}
+
+// LeaveFilter narrows a listing of leave requests.
+type LeaveFilter struct {
+	EmployeeID string
+	Status     string
+	From, To   leave.Date // overlapping this window, when set
+	AfterTime  time.Time
+	AfterID    string
+	Limit      int
+}
+
+// LeaveRequests lists requests, oldest first, one page at a time.
+func (t *Tx) LeaveRequests(ctx context.Context, tenant string, f LeaveFilter) ([]LeaveRequest, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	const q = `
+		SELECT ` + leaveRequestCols + ` FROM leave_requests
+		WHERE tenant_id = :tenant_id
+		  AND (:employee_id = '' OR employee_id = CAST(NULLIF(:employee_id, '') AS uuid))
+		  AND (:status = '' OR status = :status)
+		  AND (CAST(:from AS date) IS NULL OR end_date >= :from)
+		  AND (CAST(:to AS date) IS NULL OR start_date <= :to)
+		  AND (:after_id = '' OR (created_at, id) > (:after_time, CAST(NULLIF(:after_id, '') AS uuid)))
+		ORDER BY created_at, id LIMIT :limit`
+	args := map[string]any{"tenant_id": tenant, "employee_id": f.EmployeeID, "status": f.Status,
+		"from": f.From, "to": f.To, "after_time": f.AfterTime, "after_id": f.AfterID, "limit": f.Limit}
+	rows, err := sqlxNamedQuery(ctx, t, q, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: leave requests: %w", mapErr(err))
+	}
+	defer rows.Close()
+	var out []LeaveRequest
+	for rows.Next() {
+		var r LeaveRequest
+		if err := rows.StructScan(&r); err != nil {
+			return nil, fmt.Errorf("store: scan leave request: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, mapErr(rows.Err())
+}
