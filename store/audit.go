@@ -32,8 +32,9 @@ type AuditEntry struct {
 	Hash       []byte    `db:"hash" json:"-"`
 }
 
-// Audit appends an entry to the tenant's hash chain. It locks the tenant's
-// chain head until the transaction ends, so call it last in a transaction.
+// Audit appends an entry to the tenant's hash chain in one statement: it
+// advances the chain head (locking it until the transaction ends, so call
+// it last) and inserts the entry whose hash links to the previous one.
 func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectType, objectID string, detail any) error {
 	if err := t.check(tenant); err != nil {
 		return err
@@ -45,51 +46,55 @@ func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectTy
 	if err != nil {
 		return fmt.Errorf("store: audit detail: %w", err)
 	}
-	const head = `
-		INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, '\x')
-		ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_heads.seq
-		RETURNING seq, hash`
-	var seq int64
-	var prev []byte
-	if err := t.tx.QueryRowxContext(ctx, head, tenant).Scan(&seq, &prev); err != nil {
-		return fmt.Errorf("store: audit head: %w", err)
-	}
 	e := AuditEntry{
-		Seq: seq + 1, At: time.Now().UTC().Truncate(time.Microsecond),
+		At:        time.Now().UTC().Truncate(time.Microsecond),
 		ActorType: who.ActorType, ActorID: who.ActorID, RequestID: who.RequestID,
-		Action: action, ObjectType: objectType, ObjectID: objectID, Detail: string(d), PrevHash: prev,
+		Action: action, ObjectType: objectType, ObjectID: objectID, Detail: string(d),
 	}
-	e.Hash = ChainHash(tenant, e)
-	const ins = `
+	const q = `
+		WITH head AS (
+			UPDATE audit_heads h SET seq = old.seq + 1, hash = sha256(old.hash || int8send(old.seq + 1) || $2)
+			FROM (SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE) old
+			WHERE h.tenant_id = $1
+			RETURNING h.seq, old.hash AS prev_hash, h.hash
+		)
 		INSERT INTO audit_log (tenant_id, seq, at, actor_type, actor_id, action,
 			object_type, object_id, detail, request_id, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`
-	if _, err := t.tx.ExecContext(ctx, ins, tenant, e.Seq, e.At, e.ActorType, e.ActorID, e.Action,
-		e.ObjectType, e.ObjectID, e.Detail, e.RequestID, e.PrevHash, e.Hash); err != nil {
-		return fmt.Errorf("store: audit insert: %w", err)
+		SELECT $1, head.seq, $3, $4, $5, $6, $7, $8, $9, $10, head.prev_hash, head.hash FROM head`
+	res, err := t.tx.ExecContext(ctx, q, tenant, canonical(tenant, e), e.At, e.ActorType, e.ActorID, e.Action,
+		e.ObjectType, e.ObjectID, e.Detail, e.RequestID)
+	if err != nil {
+		return fmt.Errorf("store: audit: %w", err)
 	}
-	const upd = `UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1`
-	if _, err := t.tx.ExecContext(ctx, upd, tenant, e.Seq, e.Hash); err != nil {
-		return fmt.Errorf("store: audit head update: %w", err)
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("store: audit: tenant has no chain head")
 	}
 	return nil
 }
 
-// ChainHash is sha256(prev_hash || tenant || seq || at || actor || action ||
-// object || detail): the link of entry e in its tenant's chain.
+// ChainHash is the link of entry e in its tenant's chain:
+// sha256(prev_hash || seq as 8 big-endian bytes || canonical(e)).
 func ChainHash(tenant string, e AuditEntry) []byte {
 	h := sha256.New()
 	h.Write(e.PrevHash)
 	var n [8]byte
 	binary.BigEndian.PutUint64(n[:], uint64(e.Seq))
 	h.Write(n[:])
+	h.Write(canonical(tenant, e))
+	return h.Sum(nil)
+}
+
+// canonical is the length-prefixed serialisation of an entry's fields.
+func canonical(tenant string, e AuditEntry) []byte {
+	var out []byte
+	var n [8]byte
 	for _, s := range []string{tenant, e.At.UTC().Format(time.RFC3339Nano), e.ActorType, e.ActorID,
 		e.Action, e.ObjectType, e.ObjectID, e.Detail, e.RequestID} {
 		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
+		out = append(out, n[:]...)
+		out = append(out, s...)
 	}
-	return h.Sum(nil)
+	return out
 }
 
 // AuditFilter narrows an audit listing.

@@ -7,4 +7,3 @@ import "context"
 func TxSelectTenants(ctx context.Context, tx *Tx, tenant string, out *[]string) error {
 	return tx.tx.SelectContext(ctx, out, `SELECT tenant_id FROM employees`)
 }
-

@@ -24,6 +24,10 @@ func (t *Tx) CreateTenant(ctx context.Context, tenant string, in Tenant) error {
 	if _, err := t.tx.ExecContext(ctx, q, tenant, in.Name, in.CreditCode, in.Region); err != nil {
 		return fmt.Errorf("store: create tenant: %w", mapErr(err))
 	}
+	const head = `INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, '\x')`
+	if _, err := t.tx.ExecContext(ctx, head, tenant); err != nil {
+		return fmt.Errorf("store: create audit chain: %w", mapErr(err))
+	}
 	return nil
 }
 
