@@ -83,6 +83,9 @@ type Rules struct {
 
 // At returns the pack in force on day on, with the settings applied.
 func (r Rules) At(on Date) (RulePack, error) {
+	if r.Book == nil {
+		return RulePack{}, fail(ErrInvalid, "region", "未提供规则库")
+	}
 	p, err := r.Book.Resolve(r.Region, on)
 	if err != nil {
 		return RulePack{}, err
