@@ -52,7 +52,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer cancel()
 	go kc.Run(ctx)
 
-	srv := NewServer(Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal})
+	deps := Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal}
+	srv := NewServer(deps)
+	workerCtx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWorkers()
+	running := startWorkers(workerCtx, deps)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Listen(cfg.Addr) }()
 	log.Info("leaveguard serving", "config", cfg.String())
@@ -62,5 +66,8 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", "grace", cfg.ShutdownTimeout.String())
-	return srv.ShutdownWithTimeout(cfg.ShutdownTimeout)
+	err = srv.ShutdownWithTimeout(cfg.ShutdownTimeout)
+	stopWorkers() // after in-flight requests: workers finish their batch and release leases
+	running.Wait()
+	return err
 }

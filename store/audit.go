@@ -39,20 +39,26 @@ func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectTy
 	if err := t.check(tenant); err != nil {
 		return err
 	}
-	if detail == nil {
-		detail = map[string]any{}
-	}
-	d, err := json.Marshal(detail)
+	e, err := newEntry(who, action, objectType, objectID, detail)
 	if err != nil {
-		return fmt.Errorf("store: audit detail: %w", err)
+		return err
 	}
-	e := AuditEntry{
-		At:        time.Now().UTC().Truncate(time.Microsecond),
-		ActorType: who.ActorType, ActorID: who.ActorID, RequestID: who.RequestID,
-		Action: action, ObjectType: objectType, ObjectID: objectID, Detail: string(d),
+	res, err := t.tx.ExecContext(ctx, auditSQL(""), auditArgs(tenant, e)...)
+	if err != nil {
+		return fmt.Errorf("store: audit: %w", err)
 	}
-	const q = `
-		WITH head AS (
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("store: audit: tenant has no chain head")
+	}
+	return nil
+}
+
+// auditSQL is the statement that appends an audit entry (parameters $1 to
+// $10, see auditArgs), after the data-modifying CTEs ctes (which use $11
+// on), so a change and its audit row travel in one round trip.
+func auditSQL(ctes string) string {
+	return `
+		WITH ` + ctes + ` head AS (
 			UPDATE audit_heads h SET seq = old.seq + 1, hash = sha256(old.hash || int8send(old.seq + 1) || $2)
 			FROM (SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE) old
 			WHERE h.tenant_id = $1
@@ -61,15 +67,27 @@ func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectTy
 		INSERT INTO audit_log (tenant_id, seq, at, actor_type, actor_id, action,
 			object_type, object_id, detail, request_id, prev_hash, hash)
 		SELECT $1, head.seq, $3, $4, $5, $6, $7, $8, $9, $10, head.prev_hash, head.hash FROM head`
-	res, err := t.tx.ExecContext(ctx, q, tenant, canonical(tenant, e), e.At, e.ActorType, e.ActorID, e.Action,
-		e.ObjectType, e.ObjectID, e.Detail, e.RequestID)
+}
+
+func auditArgs(tenant string, e AuditEntry) []any {
+	return []any{tenant, canonical(tenant, e), e.At, e.ActorType, e.ActorID, e.Action,
+		e.ObjectType, e.ObjectID, e.Detail, e.RequestID}
+}
+
+// newEntry builds the audit entry of an action now.
+func newEntry(who Who, action, objectType, objectID string, detail any) (AuditEntry, error) {
+	if detail == nil {
+		detail = map[string]any{}
+	}
+	d, err := json.Marshal(detail)
 	if err != nil {
-		return fmt.Errorf("store: audit: %w", err)
+		return AuditEntry{}, fmt.Errorf("store: audit detail: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return fmt.Errorf("store: audit: tenant has no chain head")
-	}
-	return nil
+	return AuditEntry{
+		At:        time.Now().UTC().Truncate(time.Microsecond),
+		ActorType: who.ActorType, ActorID: who.ActorID, RequestID: who.RequestID,
+		Action: action, ObjectType: objectType, ObjectID: objectID, Detail: string(d),
+	}, nil
 }
 
 // ChainHash is the link of entry e in its tenant's chain:

@@ -114,3 +114,6 @@ func ConflictOn(err error, constraint string) bool {
 	var c *ConflictError
 	return errors.As(err, &c) && c.Constraint == constraint
 }
+
+// Tenant returns the tenant the transaction was opened for.
+func (t *Tx) TenantID() string { return t.tenant }

@@ -1,0 +1,143 @@
+package cases
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
+
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// DismissalInput is the body of POST /dismissal-checks: the employee by id
+// or by the employer's external id, the proposed action, its ground (for a
+// termination) and the date it would take effect.
+type DismissalInput struct {
+	EmployeeID    *string `json:"employee_id"`
+	ExternalID    *string `json:"external_id"`
+	Action        *string `json:"action"`
+	Ground        *string `json:"ground"`
+	EffectiveDate *string `json:"effective_date"`
+}
+
+// DismissalCheck is a stored check and its verdict.
+type DismissalCheck struct {
+	ID         string        `json:"id"`
+	EmployeeID string        `json:"employee_id"`
+	Source     string        `json:"source"`
+	CheckedAt  time.Time     `json:"checked_at"`
+	Verdict    leave.Verdict `json:"-"`
+}
+
+func (in DismissalInput) parse() (id, ext string, action leave.Action, ground leave.Ground, eff leave.Date, err error) {
+	f := Fields{}
+	id = f.Text("employee_id", in.EmployeeID, false, 64)
+	ext = f.Text("external_id", in.ExternalID, false, 64)
+	if id == "" && ext == "" {
+		f["employee_id"] = "须提供 employee_id 或 external_id"
+	}
+	if id != "" {
+		if _, perr := uuid.Parse(id); perr != nil {
+			f["employee_id"] = "不是有效的员工 id"
+		}
+	}
+	action = leave.Action(f.Text("action", in.Action, true, 40))
+	ground = leave.Ground(f.Text("ground", in.Ground, false, 10))
+	eff = f.Date("effective_date", in.EffectiveDate, true)
+	return id, ext, action, ground, eff, f.Err()
+}
+
+// CheckDismissal judges a proposed termination, non-renewal, wage cut or
+// demotion against the employee's protected periods, and stores the check
+// with its facts, audit row and dismissal_check.completed event together.
+func (c *Cases) CheckDismissal(ctx context.Context, tenant string, who store.Who, in DismissalInput) (DismissalCheck, error) {
+	id, ext, action, ground, eff, err := in.parse()
+	if err != nil {
+		return DismissalCheck{}, err
+	}
+	var out DismissalCheck
+	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		pf, err := tx.ProtectionFacts(ctx, tenant, id, ext)
+		if err != nil {
+			return err
+		}
+		facts, err := protectionFacts(pf)
+		if err != nil {
+			return err
+		}
+		v, err := leave.CheckDismissal(facts, action, ground, eff)
+		if err != nil {
+			return fromDomain(err)
+		}
+		out = DismissalCheck{ID: uuid.NewString(), EmployeeID: pf.ID, Source: who.ActorType,
+			CheckedAt: time.Now().UTC(), Verdict: v}
+		row := store.DismissalCheck{ID: out.ID, EmployeeID: pf.ID, Action: string(action), Ground: string(ground),
+			EffectiveDate: eff, Verdict: string(v.Outcome), ProtectedUntil: v.ProtectedUntil,
+			ExtendedContractEnd: v.ExtendedContractEnd, Result: mustJSON(v), Facts: mustJSON(facts),
+			Source: who.ActorType, CreatedBy: who.ActorType + ":" + who.ActorID}
+		return tx.SaveDismissalCheck(ctx, tenant, who, row, out.Event())
+	})
+	return out, err
+}
+
+// Event is the dismissal_check.completed payload: the verdict without the
+// employee's facts.
+func (d DismissalCheck) Event() map[string]any {
+	return map[string]any{"check_id": d.ID, "employee_id": d.EmployeeID, "action": d.Verdict.Action,
+		"effective_date": d.Verdict.EffectiveDate, "verdict": d.Verdict.Outcome,
+		"protected_until": d.Verdict.ProtectedUntil, "extended_contract_end": d.Verdict.ExtendedContractEnd}
+}
+
+// MarshalJSON renders the check as api.md's response: id and the verdict's
+// fields side by side.
+func (d DismissalCheck) MarshalJSON() ([]byte, error) {
+	v, err := json.Marshal(d.Verdict)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(v, &m); err != nil {
+		return nil, err
+	}
+	m["id"], m["employee_id"], m["source"], m["checked_at"] = d.ID, d.EmployeeID, d.Source, d.CheckedAt
+	return json.Marshal(m)
+}
+
+// fromStored rebuilds a check from its stored row.
+func fromStored(r store.DismissalCheck) DismissalCheck {
+	d := DismissalCheck{ID: r.ID, EmployeeID: r.EmployeeID, Source: r.Source, CheckedAt: r.CreatedAt}
+	_ = json.Unmarshal(r.Result, &d.Verdict)
+	return d
+}
+
+// DismissalChecks lists stored checks, newest first (of one employee when
+// employeeID is set), before a time for paging.
+func (c *Cases) DismissalChecks(ctx context.Context, tenant, employeeID string, before time.Time, limit int) ([]DismissalCheck, error) {
+	var out []DismissalCheck
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		if employeeID != "" {
+			if _, err := tx.Employee(ctx, tenant, employeeID); err != nil {
+				return err
+			}
+		}
+		rows, err := tx.DismissalChecks(ctx, tenant, employeeID, before, limit)
+		for _, r := range rows {
+			out = append(out, fromStored(r))
+		}
+		return err
+	})
+	return out, err
+}
+
+// DismissalCheckByID loads one stored check.
+func (c *Cases) DismissalCheckByID(ctx context.Context, tenant, id string) (DismissalCheck, error) {
+	var out DismissalCheck
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		r, err := tx.DismissalCheck(ctx, tenant, id)
+		out = fromStored(r)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,99 @@
+package cases
+
+import (
+	"context"
+	"fmt"
+
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// ProtectionJob is the name of the daily protected-period job.
+const ProtectionJob = "protection.daily"
+
+// RunProtectionJob raises, once per employee and protected interval, the
+// events protection.started, protection.ended and
+// contract.extension_required, for every tenant not yet done today. Several
+// instances may run it at once: each tenant is claimed with SKIP LOCKED and
+// the notices' unique key makes each event happen exactly once. It returns
+// the number of events raised.
+func (c *Cases) RunProtectionJob(ctx context.Context, today leave.Date) (int, error) {
+	tenants, err := c.Store.TenantIDs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, tenant := range tenants {
+		n, err := c.protectionJobFor(ctx, tenant, today)
+		if err != nil {
+			return total, fmt.Errorf("protection job, tenant %s: %w", tenant, err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave.Date) (int, error) {
+	raised := 0
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		mine, err := tx.ClaimTenantJob(ctx, tenant, ProtectionJob, today)
+		if err != nil || !mine {
+			return err
+		}
+		rows, err := tx.ProtectedCandidates(ctx, tenant)
+		if err != nil {
+			return err
+		}
+		for _, pf := range rows {
+			n, err := raiseNotices(ctx, tx, tenant, pf, today)
+			if err != nil {
+				return err
+			}
+			raised += n
+		}
+		return nil
+	})
+	return raised, err
+}
+
+// raiseNotices raises the notices due for one employee as of today.
+func raiseNotices(ctx context.Context, tx *store.Tx, tenant string, pf store.ProtectionFacts, today leave.Date) (int, error) {
+	f, err := protectionFacts(pf)
+	if err != nil {
+		return 0, err
+	}
+	type notice struct {
+		kind    string
+		from    leave.Date
+		payload map[string]any
+	}
+	var due []notice
+	for _, iv := range leave.ProtectedIntervals(f) {
+		base := map[string]any{"employee_id": pf.ID, "protected_from": iv.From, "protected_until": iv.To,
+			"protected_until_estimated": iv.Estimated}
+		if !iv.From.After(today) {
+			due = append(due, notice{"protection.started", iv.From, base})
+		}
+		if iv.To.Before(today) {
+			due = append(due, notice{"protection.ended", iv.From, base})
+		}
+	}
+	if x, iv, ok, err := extensionOf(pf, today); err != nil {
+		return 0, err
+	} else if ok {
+		due = append(due, notice{"contract.extension_required", iv.From, map[string]any{"employee_id": pf.ID,
+			"contract_end": x.ContractEnd, "extended_contract_end": x.ExtendedContractEnd,
+			"protected_until_estimated": x.UntilEstimated, "basis": x.Basis}})
+	}
+	n := 0
+	for _, d := range due {
+		ok, err := tx.RaiseNotice(ctx, tenant, pf.ID, d.kind, d.from, d.payload)
+		if err != nil {
+			return n, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return n, nil
+}

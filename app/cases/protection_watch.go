@@ -1,0 +1,67 @@
+package cases
+
+import (
+	"context"
+
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// ContractExtension is an employee whose fixed-term contract ends inside her
+// protected period: it extends to the end of that period (劳动合同法 第四十五条).
+type ContractExtension struct {
+	EmployeeID          string      `json:"employee_id"`
+	ExternalID          string      `json:"external_id"`
+	Name                string      `json:"name"`
+	ContractEnd         leave.Date  `json:"contract_end"`
+	ProtectedUntil      leave.Date  `json:"protected_until"`
+	UntilEstimated      bool        `json:"protected_until_estimated"`
+	ExtendedContractEnd leave.Date  `json:"extended_contract_end"`
+	Phase               leave.Phase `json:"phase_at_contract_end"`
+	Basis               string      `json:"basis"`
+}
+
+// extensionOf reports the extension due for one employee, if any: her
+// contract ends (on or after asOf) inside a protected interval and not on
+// its last day.
+func extensionOf(pf store.ProtectionFacts, asOf leave.Date) (ContractExtension, leave.Interval, bool, error) {
+	if pf.ContractEnd == nil || pf.ContractEnd.Before(asOf) {
+		return ContractExtension{}, leave.Interval{}, false, nil
+	}
+	f, err := protectionFacts(pf)
+	if err != nil {
+		return ContractExtension{}, leave.Interval{}, false, err
+	}
+	end := *pf.ContractEnd
+	for _, iv := range leave.ProtectedIntervals(f) {
+		if iv.Contains(end) && end.Before(iv.To) {
+			p := leave.ProtectionOn(f, end)
+			return ContractExtension{EmployeeID: pf.ID, ExternalID: pf.ExternalID, Name: pf.Name, ContractEnd: end,
+				ProtectedUntil: iv.To, UntilEstimated: iv.Estimated, ExtendedContractEnd: iv.To, Phase: p.Phase,
+				Basis: "劳动合同法 第四十五条、第四十二条第（四）项"}, iv, true, nil
+		}
+	}
+	return ContractExtension{}, leave.Interval{}, false, nil
+}
+
+// ContractExtensions lists the employees whose contract must be extended.
+func (c *Cases) ContractExtensions(ctx context.Context, tenant string, who store.Who, asOf leave.Date) ([]ContractExtension, error) {
+	var out []ContractExtension
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		rows, err := tx.ProtectedCandidates(ctx, tenant)
+		if err != nil {
+			return err
+		}
+		for _, pf := range rows {
+			x, _, ok, err := extensionOf(pf, asOf)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, x)
+			}
+		}
+		return tx.Audit(ctx, tenant, who, "alerts.contract_extensions.read", "employee", "", map[string]any{"count": len(out)})
+	})
+	return out, err
+}

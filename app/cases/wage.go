@@ -1,0 +1,80 @@
+package cases
+
+import (
+	"context"
+	"strconv"
+
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// WageOverride is an admin's explicit, reasoned override of the ban on
+// cutting the wage of a protected employee.
+type WageOverride struct {
+	Reason string
+	Role   string
+}
+
+// WageCutCheck refuses (422 wage_reduction_prohibited) a lower wage for an
+// employee in a protected period on the day the change is made, unless an
+// admin gives an override with a written reason; the override is audited.
+func (c *Cases) WageCutCheck(ctx context.Context, who store.Who, override *WageOverride) func(tx *store.Tx, before, after store.Employee) error {
+	return func(tx *store.Tx, before, after store.Employee) error {
+		if after.MonthlyWageFen >= before.MonthlyWageFen {
+			return nil
+		}
+		tenant := tx.TenantID()
+		pf, err := tx.ProtectionFacts(ctx, tenant, before.ID, "")
+		if err != nil {
+			return err
+		}
+		f, err := protectionFacts(pf)
+		if err != nil {
+			return err
+		}
+		p := leave.ProtectionOn(f, c.Today())
+		if !p.Protected {
+			return nil
+		}
+		if override != nil && override.Role == "admin" && len([]rune(override.Reason)) >= 10 {
+			if err := tx.RecordWageViolation(ctx, tenant, before.ID, before.MonthlyWageFen, after.MonthlyWageFen,
+				who.ActorType, who.ActorType+":"+who.ActorID, override.Reason, true); err != nil {
+				return err
+			}
+			return tx.Audit(ctx, tenant, who, "wage_reduction.override", "employee", before.ID,
+				map[string]any{"reason_length": len([]rune(override.Reason))})
+		}
+		msg := "该员工处于" + p.Phase.Label() + "（三期保护至 " + p.Until.String() + "），不得降低工资（女职工劳动保护特别规定 第五条；妇女权益保障法 第四十八条）"
+		if override != nil {
+			msg += "；管理员覆盖须由 admin 角色提交，并填写不少于10个字的书面理由"
+		}
+		return &Error{Kind: Unprocessable, Code: "wage_reduction_prohibited", Message: msg,
+			Fields: map[string]string{"monthly_wage_fen": "三期内不得降薪（原工资 " + strconv.FormatInt(before.MonthlyWageFen, 10) + " 分）"}}
+	}
+}
+
+// RecordWageViolation stores a refused wage cut (in its own transaction,
+// since the refused change rolled back) and audits it.
+func (c *Cases) RecordWageViolation(ctx context.Context, tenant string, who store.Who, employeeID string, oldFen, newFen int64) error {
+	return c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		if err := tx.RecordWageViolation(ctx, tenant, employeeID, oldFen, newFen, who.ActorType,
+			who.ActorType+":"+who.ActorID, "", false); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "wage_reduction.refused", "employee", employeeID, nil)
+	})
+}
+
+// RecordWageRefusal records a refused cut of employee id's wage to newFen.
+func (c *Cases) RecordWageRefusal(ctx context.Context, tenant string, who store.Who, id string, newFen int64) error {
+	var old int64
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		e, err := tx.Employee(ctx, tenant, id)
+		old = e.MonthlyWageFen
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return c.RecordWageViolation(ctx, tenant, who, id, old, newFen)
+}
