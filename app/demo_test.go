@@ -1,0 +1,37 @@
+package app_test
+
+import (
+	"context"
+	"testing"
+
+	"leaveguard/app"
+	"leaveguard/app/cases"
+	"leaveguard/leave"
+)
+
+// TestDemo loads the demo tenant twice (the second run only issues a new
+// key) and checks the capabilities it shows are there.
+func TestDemo(t *testing.T) {
+	ctx := context.Background()
+	cs := &cases.Cases{Store: env.Store, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()}
+	key, err := app.LoadDemo(ctx, env.DB.App, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := app.LoadDemo(ctx, env.DB.App, cs)
+	if err != nil || again == key {
+		t.Fatalf("second run: %v (same key: %v)", err, again == key)
+	}
+	r := env.Do(t, "GET", "/api/v1/employees", again, nil)
+	if n := len(r.JSON(t)["items"].([]any)); n != 6 {
+		t.Fatalf("demo has %d employees: %s", n, r.Body)
+	}
+	r = env.Do(t, "GET", "/api/v1/alerts/contract-extensions?as_of=2026-11-28", key, nil)
+	if n := len(r.JSON(t)["items"].([]any)); n != 2 {
+		t.Fatalf("demo watch-list has %d employees, want 2: %s", n, r.Body)
+	}
+	r = env.Do(t, "GET", "/api/v1/dismissal-checks", key, nil)
+	if items := r.JSON(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["verdict"] != "prohibited" {
+		t.Fatalf("demo dismissal check: %s", r.Body)
+	}
+}
