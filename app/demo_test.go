@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"leaveguard/app"
 	"leaveguard/app/cases"
@@ -13,7 +14,8 @@ import (
 // key) and checks the capabilities it shows are there.
 func TestDemo(t *testing.T) {
 	ctx := context.Background()
-	cs := &cases.Cases{Store: env.Store, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()}
+	cs := &cases.Cases{Store: env.Store, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(),
+		Clock: func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) }}
 	key, err := app.LoadDemo(ctx, env.DB.App, cs)
 	if err != nil {
 		t.Fatal(err)

@@ -160,7 +160,7 @@ func TestContractExtensionsAndDailyJob(t *testing.T) {
 	}
 	cs := &cases.Cases{Store: env.Store, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()}
 	ctx := context.Background()
-	for _, day := range []string{"2026-11-28", "2026-11-28", "2026-11-29"} {
+	for _, day := range []string{"2027-01-10", "2027-01-10", "2027-01-11"} {
 		var wg sync.WaitGroup
 		for w := 0; w < 2; w++ { // two instances at once
 			wg.Add(1)
