@@ -48,7 +48,9 @@ func TestDismissalVerdicts(t *testing.T) {
 		check   func(m map[string]any) bool
 	}{
 		{"art40Prohibited", map[string]any{"employee_id": id, "action": "termination", "ground": "art40", "effective_date": "2026-12-01"}, 200, "prohibited",
-			func(m map[string]any) bool { return m["protected_until"] == "2027-09-30" && hasReason(m, "double_severance_risk") }},
+			func(m map[string]any) bool {
+				return m["protected_until"] == "2027-09-30" && hasReason(m, "double_severance_risk")
+			}},
 		{"art41Prohibited", map[string]any{"external_id": ext, "action": "termination", "ground": "art41", "effective_date": "2026-12-01"}, 200, "prohibited", nil},
 		{"art39Review", map[string]any{"employee_id": id, "action": "termination", "ground": "art39", "effective_date": "2026-12-01"}, 200, "requires_review", nil},
 		{"nonRenewalExtends", map[string]any{"employee_id": id, "action": "non_renewal", "effective_date": "2027-02-28"}, 200, "extend_contract",

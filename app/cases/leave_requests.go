@@ -88,7 +88,6 @@ func (c *Cases) PreviewLeave(ctx context.Context, tenant string, in LeaveInput) 
 	return d, err
 }
 
-
 // LeaveRequest loads one request.
 func (c *Cases) LeaveRequest(ctx context.Context, tenant, id string) (store.LeaveRequest, error) {
 	var r store.LeaveRequest
