@@ -168,4 +168,3 @@ func nonNil[T any](s []T) []T {
 	}
 	return s
 }
-
