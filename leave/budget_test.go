@@ -3,15 +3,18 @@
 package leave_test
 
 import (
+	"os"
 	"testing"
 	"time"
 )
 
 // TestPerformanceBudget keeps BenchmarkPlanBirth and
-// BenchmarkAddWorkingDays200 under 10 µs/op (skipped with -short and -race).
+// BenchmarkAddWorkingDays200 under 10 µs/op. Timing is only meaningful on
+// a quiet machine, so it runs with LEAVEGUARD_PERF=1 (make bench sets it),
+// not inside the parallel test suite.
 func TestPerformanceBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("performance budget skipped in -short mode")
+	if os.Getenv("LEAVEGUARD_PERF") != "1" {
+		t.Skip("performance budget runs with LEAVEGUARD_PERF=1 (make bench)")
 	}
 	for name, bench := range map[string]func(*testing.B){
 		"PlanBirth": BenchmarkPlanBirth, "AddWorkingDays200": BenchmarkAddWorkingDays200,
