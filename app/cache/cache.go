@@ -40,6 +40,7 @@ func New(url, prefix string) (*Cache, error) {
 	opt.ReadTimeout = 300 * time.Millisecond
 	opt.WriteTimeout = 300 * time.Millisecond
 	opt.MaxRetries = 0
+	opt.DialerRetries = 1 // a dead Redis must fail fast, not after five backoffs
 	c := &Cache{rdb: redis.NewClient(opt), prefix: prefix}
 	c.healthy.Store(true)
 	return c, nil
