@@ -14,6 +14,7 @@ import (
 	"leaveguard/app/pii"
 	"leaveguard/handlers"
 	"leaveguard/handlers/api"
+	"leaveguard/handlers/portal"
 	"leaveguard/leave"
 	"leaveguard/store"
 )
@@ -57,5 +58,6 @@ func NewServer(d Deps) *fiber.App {
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).Register(v1)
+	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log}).Register(srv)
 	return srv
 }

@@ -1,0 +1,60 @@
+package portal
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/handlers"
+	"leaveguard/store"
+)
+
+// Roles of the employee pages.
+var (
+	employeeReaders = []string{"admin", "hr", "auditor", "payroll"}
+	employeeWriters = []string{"admin", "hr", "payroll"}
+)
+
+// employeesPage is the data of the employee list.
+type employeesPage struct {
+	Q, Gender string
+	Rows      []store.Employee
+	Next      string // cursor of the next page, "" on the last
+	Paged     bool   // this is not the first page
+	Filtered  bool   // a search or filter is applied
+	CanWrite  bool
+}
+
+func (p *Portal) registerEmployees(r fiber.Router) {
+	p.AddNav(NavEntry{Key: "employees", Label: "员工", Path: "/employees", Order: OrderEmployees, Roles: employeeReaders})
+	p.AddActionLabels(map[string]string{"employee.create": "新增员工", "employee.update": "修改员工信息",
+		"employee.read": "查看员工档案", "employee.list": "查看员工名单"})
+	p.page(r, fiber.MethodGet, "/employees", p.employees, employeeReaders...)
+	p.page(r, fiber.MethodGet, "/employees/new", p.employeeNew, employeeWriters...)
+	p.page(r, fiber.MethodPost, "/employees", p.employeeCreate, employeeWriters...)
+	p.page(r, fiber.MethodGet, "/employees/:id", p.employee, employeeReaders...)
+	p.page(r, fiber.MethodGet, "/employees/:id/edit", p.employeeEdit, employeeWriters...)
+	p.page(r, fiber.MethodPost, "/employees/:id", p.employeeUpdate, employeeWriters...)
+}
+
+// employees is GET /employees?q=&gender=&after=: one page of the list,
+// newest last (keyset pagination), the read audited.
+func (p *Portal) employees(c *fiber.Ctx) error {
+	page := employeesPage{Q: c.Query("q"), Gender: c.Query("gender"), CanWrite: allowed(sessionOf(c).Role, employeeWriters)}
+	if page.Gender != "female" && page.Gender != "male" {
+		page.Gender = ""
+	}
+	if len([]rune(page.Q)) > 100 {
+		page.Q = string([]rune(page.Q)[:100])
+	}
+	after, afterID := decodeCursor(c.Query("after"))
+	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Gender != ""
+	f := store.EmployeeFilter{Query: page.Q, Gender: page.Gender, AfterTime: after, AfterID: afterID, Limit: PageSize}
+	rows, more, err := p.cases.ListEmployees(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
+	if err != nil {
+		return err
+	}
+	if more {
+		page.Next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].ID)
+	}
+	page.Rows = rows
+	return p.render(c, fiber.StatusOK, "employees", "员工", "employees", page)
+}

@@ -1,0 +1,101 @@
+package portal
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/web"
+)
+
+// mustParse parses every page once: each page file (templates/x.html) is
+// parsed over a fresh copy of the shared layouts and partials
+// (templates/_*.html) and is executed by its base name ("x").
+func mustParse(funcs template.FuncMap) map[string]*template.Template {
+	base := template.Must(template.New("").Funcs(funcs).ParseFS(web.FS, "templates/_*.html"))
+	files, err := fs.Glob(web.FS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		pages[name] = template.Must(template.Must(base.Clone()).ParseFS(web.FS, f))
+	}
+	pages["_partials"] = base
+	return pages
+}
+
+// View is what every page template receives: the page's own data in Page,
+// the signed-in user, the navigation and the per-request tokens.
+type View struct {
+	Title  string
+	Active string
+	Nonce  string
+	CSRF   string
+	User   *Session
+	Nav    []NavEntry
+	Notice string
+	Page   any
+}
+
+// notices are the fixed messages a redirect may ask for with ?notice=code
+// (never text from the request itself).
+var notices = map[string]string{
+	"saved":      "已保存。",
+	"created":    "已创建。",
+	"password":   "密码已更新，其他设备上的登录已退出。",
+	"logged_out": "您已安全退出。",
+	"role":       "角色已更新；该用户需重新登录后生效。",
+	"disabled":   "账号已停用，该用户的所有登录已立即退出。",
+	"enabled":    "账号已启用。",
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render executes page with data into a buffer (so a template error never
+// sends half a page) and sends it with status.
+func (p *Portal) render(c *fiber.Ctx, status int, page, title, active string, data any) error {
+	t, ok := p.pages[page]
+	if !ok {
+		panic("portal: no template " + page)
+	}
+	v := View{Title: title, Active: active, Nonce: nonceOf(c), Notice: notices[c.Query("notice")], Page: data}
+	if s := sessionOf(c); s != nil {
+		v.User, v.CSRF = s, s.CSRF
+		for _, e := range p.nav {
+			if allowed(s.Role, e.Roles) {
+				v.Nav = append(v.Nav, e)
+			}
+		}
+	}
+	if tok, ok := c.Locals(loginCSRFLocal).(string); ok {
+		v.CSRF = tok
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, page+".html", v); err != nil {
+		return err
+	}
+	c.Status(status).Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}
+
+// Partial renders a shared partial (defined in templates/_*.html) to HTML,
+// for employee sections and dashboard blocks of other areas.
+func (p *Portal) Partial(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := p.pages["_partials"].ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil //nolint:gosec // produced by html/template
+}
