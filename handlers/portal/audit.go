@@ -28,6 +28,7 @@ var objectTypes = []struct{ Code, Label, Link string }{
 	{"employee", "员工", "/employees/"},
 	{"user", "账号", "/staff/"},
 	{"api_key", "API 密钥", ""},
+	{"leave_request", "请假", ""},
 }
 
 type auditPage struct {
@@ -41,6 +42,7 @@ type auditPage struct {
 func (p *Portal) registerAudit(r fiber.Router) {
 	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{"admin", "auditor"}})
 	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "api_key.create": "创建 API 密钥"})
+	p.AddActionLabels(knownActions)
 	p.page(r, fiber.MethodGet, "/audit", p.audit, "admin", "auditor")
 }
 

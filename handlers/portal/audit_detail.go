@@ -17,11 +17,12 @@ var fieldLabels = map[string]string{
 // never their values): "字段：姓名、月工资" or "管理员 → 人事专员".
 func describeDetail(detail string) string {
 	var d struct {
-		Fields []string `json:"fields"`
-		From   string   `json:"from"`
-		To     string   `json:"to"`
-		Role   string   `json:"role"`
-		Count  *int     `json:"count"`
+		Fields  []string `json:"fields"`
+		From    string   `json:"from"`
+		To      string   `json:"to"`
+		Role    string   `json:"role"`
+		Count   *int     `json:"count"`
+		Verdict string   `json:"verdict"` // of a dismissal check
 	}
 	if json.Unmarshal([]byte(detail), &d) != nil {
 		return ""
@@ -37,8 +38,13 @@ func describeDetail(detail string) string {
 		return orRaw(roleLabels[d.From], d.From) + " → " + orRaw(roleLabels[d.To], d.To)
 	case d.Role != "":
 		return "角色：" + orRaw(roleLabels[d.Role], d.Role)
+	case d.Verdict != "":
+		return "结论：" + orRaw(verdictLabels[d.Verdict], d.Verdict)
 	case d.Count != nil:
 		return "显示 " + groupDigits(strconv.Itoa(*d.Count)) + " 条"
 	}
 	return ""
 }
+
+var verdictLabels = map[string]string{"prohibited": "禁止", "requires_review": "需人工复核",
+	"allowed": "未受三期保护限制", "extend_contract": "合同须顺延"}

@@ -15,6 +15,12 @@ func TestCrossTenant(t *testing.T) {
 		"employees": createEmployee(t, bB, "B-SECRET"),
 		"staff":     addUser(t, env.B.ID, "b-staff@example.com", "hr", "b staff password"),
 	}
+	r := env.Do(t, "POST", "/api/v1/dismissal-checks", env.B.Key, map[string]any{"employee_id": ids["employees"],
+		"action": "demotion", "effective_date": "2026-12-01"})
+	if r.Status != 200 {
+		t.Fatalf("B's dismissal check: %d %s", r.Status, r.Body)
+	}
+	ids["dismissal-checks"] = r.JSON(t)["id"].(string)
 	a := admin(t, 0)
 	checked := 0
 	for _, rt := range env.Server.GetRoutes(true) {

@@ -40,6 +40,8 @@ func (p *Portal) funcs() template.FuncMap {
 		"formatCount": func(n int) string { return groupDigits(strconv.Itoa(n)) },
 		"dict":        dict,
 		"object":      objectLabel,
+		"list":        func(s ...string) []string { return s },
+		"label":       func(kind string, code any) string { c := fmt.Sprint(code); return orRaw(p.labels[kind][c], c) },
 	}
 }
 

@@ -17,7 +17,8 @@ func TestSecurityHeaders(t *testing.T) {
 	staffID := addUser(t, env.A.ID, "headers@example.com", "hr", "headers password 1")
 	pages := []string{"/", "/employees", "/employees?gender=female", "/employees/new", "/employees/" + empID,
 		"/employees/" + empID + "/edit", "/audit", "/audit?type=employee", "/staff", "/staff/new",
-		"/staff/" + staffID, "/password", "/employees/00000000-0000-4000-8000-000000000000"}
+		"/staff/" + staffID, "/password", "/employees/00000000-0000-4000-8000-000000000000",
+		"/dismissal-checks", "/dismissal-checks?employee=" + empID}
 	seen := map[string]bool{}
 	check := func(path string, p page) {
 		t.Helper()

@@ -96,3 +96,47 @@ func TestJourneyEmployee(t *testing.T) {
 		t.Fatalf("browser console errors (CSP?): %q", errs)
 	}
 }
+
+// TestJourneyDismissalCheck: in chromium, from a pregnant employee's page
+// run a dismissal check (termination under Art. 40) and see "禁止".
+func TestJourneyDismissalCheck(t *testing.T) {
+	ctx, base, consoleErrors := startBrowser(t)
+	dir := t.TempDir()
+	id := pregnantEmployee(t, admin(t, 0), env.A.Key, "XA-PROTECT")
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/employees/"+id),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=login-form]`)),
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=login-email]`), "admin0@example.com"),
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=login-password]`), adminPassword),
+		chromedp.Click(chromedp.CSS(`[data-testid=login-submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=protection]`)),
+	)
+	if err != nil {
+		t.Fatalf("employee page: %v", err)
+	}
+	mustContain(t, "protection", visibleText(t, ctx, `[data-testid=protection-status]`), "孕期")
+	screenshot(t, ctx, dir, "employee-protected")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`[data-testid=start-dismissal-check]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=dismissal-form]`)),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=field-action]`), "termination"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=field-ground]`), "art40"),
+		chromedp.Click(chromedp.CSS(`[data-testid=dismissal-submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=verdict]`)),
+	)
+	if err != nil {
+		t.Fatalf("dismissal check: %v", err)
+	}
+	mustContain(t, "verdict", visibleText(t, ctx, `[data-testid=verdict-value]`), "禁止")
+	mustContain(t, "reasons", visibleText(t, ctx, `[data-testid=reasons]`), "依据")
+	screenshot(t, ctx, dir, "dismissal-verdict")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=nav-dismissal]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=dismissal-table]`))); err != nil {
+		t.Fatalf("dismissal list: %v", err)
+	}
+	mustContain(t, "list", visibleText(t, ctx, `[data-testid=dismissal-table]`), "XA-PROTECT", "禁止")
+	screenshot(t, ctx, dir, "dismissal-list")
+	if errs := consoleErrors(); len(errs) > 0 {
+		t.Fatalf("browser console errors (CSP?): %q", errs)
+	}
+}

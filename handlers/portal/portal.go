@@ -57,6 +57,7 @@ type Portal struct {
 	tiles    []Tile
 	sections []EmployeeSection
 	actions  map[string]string
+	labels   map[string]map[string]string
 }
 
 // New parses the embedded templates (panicking if they are broken: they are
@@ -76,6 +77,7 @@ func New(d Deps) *Portal {
 		perIP:    handlers.NewLimiter(d.Cache, d.LoginPerIP, LoginWindow),
 		perAcct:  handlers.NewLimiter(d.Cache, d.LoginPerAcct, LoginWindow),
 		actions:  map[string]string{},
+		labels:   map[string]map[string]string{},
 	}
 	p.pages = mustParse(p.funcs())
 	p.static = mustStatic()
@@ -91,4 +93,5 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerEmployees(r)
 	p.registerAudit(r)
 	p.registerStaff(r)
+	p.registerDismissal(r)
 }

@@ -87,6 +87,17 @@ func (p *Portal) AddActionLabels(m map[string]string) {
 	}
 }
 
+// AddLabels names the codes of one kind ("verdict", "phase", ...) in
+// Chinese, for templates: {{label "verdict" .Outcome}}.
+func (p *Portal) AddLabels(kind string, m map[string]string) {
+	if p.labels[kind] == nil {
+		p.labels[kind] = map[string]string{}
+	}
+	for k, v := range m {
+		p.labels[kind][k] = v
+	}
+}
+
 // allowed reports whether role may see something restricted to roles.
 func allowed(role string, roles []string) bool {
 	if len(roles) == 0 {

@@ -60,4 +60,14 @@
     r.addEventListener("change", sync);
     sync();
   });
+  // Fields shown only for one option of a select: data-show-for names the
+  // value of the form's "action" select that needs the field.
+  document.querySelectorAll("[data-show-for]").forEach(function (field) {
+    var form = field.closest("form");
+    var sel = form && form.querySelector("select[name=action]");
+    if (!sel) { return; }
+    var sync = function () { field.hidden = sel.value !== field.getAttribute("data-show-for"); };
+    sel.addEventListener("change", sync);
+    sync();
+  });
 })();

@@ -1,0 +1,106 @@
+package portal
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/app/cases"
+	"leaveguard/handlers"
+	"leaveguard/store"
+)
+
+// Roles of the dismissal-check pages (as the API's).
+var (
+	dismissalReaders = []string{"admin", "hr", "auditor", "payroll"}
+	dismissalWriters = []string{"admin", "hr", "payroll"}
+)
+
+// dismissalRow is a stored check with the employee it is about.
+type dismissalRow struct {
+	cases.DismissalCheck
+	Employee store.EmployeeLabel
+}
+
+// dismissalPage is the check form and the recent checks.
+type dismissalPage struct {
+	Form     Form
+	Employee *store.EmployeeLabel // preselected from the employee page
+	Rows     []dismissalRow
+	Next     string
+	Paged    bool
+	CanCheck bool
+}
+
+func (p *Portal) registerDismissal(r fiber.Router) {
+	p.AddNav(NavEntry{Key: "dismissal", Label: "解雇/降薪合规检查", Path: "/dismissal-checks", Order: OrderDismissal, Roles: dismissalReaders})
+	p.AddActionLabels(map[string]string{"dismissal_check.create": "解雇/降薪合规检查", "protection.read": "查看三期保护状态"})
+	p.AddLabels("verdict", verdictLabels)
+	p.AddLabels("dismissal_action", map[string]string{"termination": "单方解除劳动合同", "non_renewal": "合同到期不续签",
+		"wage_reduction": "降低工资或福利", "demotion": "降职/调岗", "mutual_agreement": "协商一致解除", "resignation": "员工辞职"})
+	p.AddLabels("ground", map[string]string{"art39": "第三十九条 过失性解除", "art40": "第四十条 无过失性解除",
+		"art41": "第四十一条 经济性裁员"})
+	p.AddLabels("phase", map[string]string{"pregnancy": "孕期", "maternity_leave": "产期", "nursing": "哺乳期"})
+	p.AddEmployeeSection(EmployeeSection{Order: 10, Roles: dismissalReaders, Render: p.protectionSection})
+	p.page(r, fiber.MethodGet, "/dismissal-checks", p.dismissalChecks, dismissalReaders...)
+	p.page(r, fiber.MethodPost, "/dismissal-checks", p.dismissalCheck, dismissalWriters...)
+	p.page(r, fiber.MethodGet, "/dismissal-checks/:id", p.dismissalVerdict, dismissalReaders...)
+}
+
+// dismissalChecks is GET /dismissal-checks?employee=&before=: the form and
+// the tenant's checks, newest first.
+func (p *Portal) dismissalChecks(c *fiber.Ctx) error {
+	f := NewForm()
+	f.Values["effective_date"] = p.cases.Today().String()
+	f.Values["action"] = "termination"
+	return p.renderDismissal(c, fiber.StatusOK, f, validID(c.Query("employee")))
+}
+
+func (p *Portal) renderDismissal(c *fiber.Ctx, status int, f Form, employeeID string) error {
+	page := dismissalPage{Form: f, CanCheck: allowed(sessionOf(c).Role, dismissalWriters)}
+	before, err := time.Parse(time.RFC3339Nano, c.Query("before"))
+	if err != nil {
+		before = time.Now().Add(time.Hour)
+	} else {
+		page.Paged = true
+	}
+	tenant, ctx := handlers.Tenant(c), c.UserContext()
+	checks, err := p.cases.DismissalChecks(ctx, tenant, "", before, PageSize+1)
+	if err != nil {
+		return err
+	}
+	if len(checks) > PageSize {
+		checks = checks[:PageSize]
+		page.Next = checks[PageSize-1].CheckedAt.UTC().Format(time.RFC3339Nano)
+	}
+	ids := []string{}
+	for _, d := range checks {
+		ids = append(ids, d.EmployeeID)
+	}
+	if employeeID != "" {
+		ids = append(ids, employeeID)
+	}
+	labels, err := p.employeeLabels(c, ids)
+	if err != nil {
+		return err
+	}
+	for _, d := range checks {
+		page.Rows = append(page.Rows, dismissalRow{DismissalCheck: d, Employee: labels[d.EmployeeID]})
+	}
+	if l, ok := labels[employeeID]; ok {
+		page.Employee = &l
+	}
+	return p.render(c, status, "dismissal", "解雇/降薪合规检查", "dismissal", page)
+}
+
+// employeeLabels names the tenant's employees among ids.
+func (p *Portal) employeeLabels(c *fiber.Ctx, ids []string) (map[string]store.EmployeeLabel, error) {
+	tenant, ctx := handlers.Tenant(c), c.UserContext()
+	var out map[string]store.EmployeeLabel
+	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.EmployeeLabels(ctx, tenant, ids)
+		return err
+	})
+	return out, err
+}

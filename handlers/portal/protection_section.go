@@ -1,0 +1,37 @@
+package portal
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/app/cases"
+	"leaveguard/handlers"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// protectionBlock is the data of the employee page's 三期保护 section.
+type protectionBlock struct {
+	E        store.Employee
+	P        leave.Protection
+	Checks   []cases.DismissalCheck
+	CanCheck bool
+}
+
+// protectionSection shows whether the employee is protected today (read
+// audited by the use case) and her recent dismissal checks.
+func (p *Portal) protectionSection(c *fiber.Ctx, e store.Employee) (template.HTML, error) {
+	tenant, ctx := handlers.Tenant(c), c.UserContext()
+	prot, err := p.cases.Protection(ctx, tenant, handlers.Who(c), e.ID, p.cases.Today())
+	if err != nil {
+		return "", err
+	}
+	checks, err := p.cases.DismissalChecks(ctx, tenant, e.ID, time.Now().Add(time.Hour), 5)
+	if err != nil {
+		return "", err
+	}
+	return p.Partial("protection-section", protectionBlock{E: e, P: prot, Checks: checks,
+		CanCheck: allowed(sessionOf(c).Role, dismissalWriters)})
+}
