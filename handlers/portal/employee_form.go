@@ -3,6 +3,7 @@ package portal
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/pii"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -17,6 +18,7 @@ type employeeFormPage struct {
 
 func (p *Portal) renderEmployeeForm(c *fiber.Ctx, status int, page employeeFormPage) error {
 	page.Regions = p.cases.Rules.Jurisdictions()
+	scrubNationalID(&page.Form)
 	title := "添加员工"
 	if page.E != nil {
 		title = "编辑员工：" + page.E.Name
@@ -101,4 +103,24 @@ func (p *Portal) employeeUpdate(c *fiber.Ctx) error {
 	}
 	f.Message = "请按字段提示修改后重新提交。"
 	return p.renderEmployeeForm(c, fiber.StatusBadRequest, employeeFormPage{Form: f, E: &before})
+}
+
+// scrubNationalID keeps a typed ID number out of the page shown again after
+// an error (ID numbers never appear in a response): the field comes back
+// empty, with the masked number as a reminder when it was valid, and a
+// message asking to type it again.
+func scrubNationalID(f *Form) {
+	id := f.Values["national_id"]
+	if id == "" {
+		return
+	}
+	delete(f.Values, "national_id")
+	if pii.ValidateNationalID(id) == nil {
+		f.Values["national_id_masked"] = pii.MaskNationalID(id)
+	}
+	if f.Errors["national_id"] == "" {
+		f.Errors["national_id"] = "为保护个人信息，页面不回显身份证号，请重新输入"
+	} else {
+		f.Errors["national_id"] += "（为保护个人信息，页面不回显身份证号，请重新输入）"
+	}
 }

@@ -71,6 +71,17 @@ func TestJourneyEmployee(t *testing.T) {
 	}
 	mustContain(t, "list", visibleText(t, ctx, `[data-testid=employee-table]`), "娜仁花", "XA-JOURNEY", "6,800.50")
 	screenshot(t, ctx, dir, "employee-list")
+	for _, pg := range []struct{ nav, wait, want, name string }{
+		{"nav-audit", "audit-table", "新增员工", "audit"},
+		{"nav-staff", "staff-table", "admin0@example.com", "staff"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=`+pg.nav+`]`)),
+			chromedp.WaitVisible(chromedp.CSS(`[data-testid=`+pg.wait+`]`))); err != nil {
+			t.Fatalf("%s: %v", pg.name, err)
+		}
+		mustContain(t, pg.name, visibleText(t, ctx, "main"), pg.want)
+		screenshot(t, ctx, dir, pg.name)
+	}
 	if err := tablet(ctx); err != nil {
 		t.Fatal(err)
 	}
