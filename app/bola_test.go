@@ -21,6 +21,7 @@ func bolaFixtures(t *testing.T) map[string]string {
 	ids["leave-requests"] = m["id"].(string)
 	r = env.Do(t, "POST", "/api/v1/dismissal-checks", env.B.Key, map[string]any{"employee_id": emp, "action": "demotion", "effective_date": "2026-12-01"})
 	ids["dismissal-checks"] = r.JSON(t)["id"].(string)
+	ids["allowance-claims"], ids["subsidy-applications"] = payrollFixtures(t, env.B.Key)
 	if r = env.Do(t, "POST", "/api/v1/integrations", env.B.Key, map[string]any{"name": "B 的工资系统"}); r.Status == 201 {
 		ids["integrations"] = r.JSON(t)["id"].(string)
 	}
@@ -36,16 +37,18 @@ func submitAs(t *testing.T, key, emp, typ, start string, days int) (int, map[str
 // bolaBodies are valid bodies, so that a route answers 404 for the missing
 // object rather than 400 for the body.
 var bolaBodies = map[string]any{
-	"PATCH /api/v1/employees/:id":              map[string]any{"name": "某人"},
-	"POST /api/v1/employees/:id/pregnancies":   map[string]any{"reported_on": "2026-01-05"},
-	"POST /api/v1/employees/:id/births":        map[string]any{"birth_date": "2026-03-10", "child_order": 1},
-	"POST /api/v1/employees/:id/miscarriages":  map[string]any{"date": "2026-06-01", "gestation_weeks": 10},
-	"POST /api/v1/employees/:id/marriages":     map[string]any{"registered_on": "2026-05-20"},
-	"PUT /api/v1/births/:id":                   map[string]any{"birth_date": "2026-03-12", "child_order": 1},
-	"POST /api/v1/leave-requests/:id/reject":   map[string]any{"reason": "测试"},
-	"PATCH /api/v1/children/:id":               map[string]any{"iit_share_percent": 50},
-	"POST /api/v1/allowance-claims/:id/reject": map[string]any{"reason": "测试"},
-	"POST /api/v1/allowance-claims/:id/pay":    map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
+	"PATCH /api/v1/employees/:id":                  map[string]any{"name": "某人"},
+	"POST /api/v1/employees/:id/pregnancies":       map[string]any{"reported_on": "2026-01-05"},
+	"POST /api/v1/employees/:id/births":            map[string]any{"birth_date": "2026-03-10", "child_order": 1},
+	"POST /api/v1/employees/:id/miscarriages":      map[string]any{"date": "2026-06-01", "gestation_weeks": 10},
+	"POST /api/v1/employees/:id/marriages":         map[string]any{"registered_on": "2026-05-20"},
+	"PUT /api/v1/births/:id":                       map[string]any{"birth_date": "2026-03-12", "child_order": 1},
+	"POST /api/v1/leave-requests/:id/reject":       map[string]any{"reason": "测试"},
+	"PATCH /api/v1/children/:id":                   map[string]any{"iit_share_percent": 50},
+	"POST /api/v1/allowance-claims/:id/reject":     map[string]any{"reason": "测试"},
+	"POST /api/v1/allowance-claims/:id/pay":        map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
+	"POST /api/v1/subsidy-applications/:id/reject": map[string]any{"reason": "测试"},
+	"POST /api/v1/subsidy-applications/:id/pay":    map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
 }
 
 // TestBOLAMatrix: every API route that takes an object id, called by tenant

@@ -37,6 +37,10 @@ func (a *API) Register(r fiber.Router) {
 	a.registerLeave(r)
 	a.registerSettings(r)
 	a.registerDismissal(r)
+	a.registerClaims(r)
+	a.registerSubsidy(r)
+	a.registerPayrollFeed(r)
+	a.registerChildren(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

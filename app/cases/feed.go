@@ -1,0 +1,125 @@
+package cases
+
+import (
+	"context"
+
+	"leaveguard/payroll"
+	"leaveguard/store"
+)
+
+// FeedItem is one employee's payroll-feed line for a month, with the
+// employer's own employee number so a payroll system can match it.
+type FeedItem struct {
+	payroll.FeedLine
+	ExternalID string `json:"external_id"`
+}
+
+// FeedPage is one page of the payroll feed: employees in id order after
+// the cursor; Next is the last employee id when more may follow.
+type FeedPage struct {
+	Items []FeedItem
+	Next  string
+}
+
+// PayrollFeed computes the feed of month mo for up to limit employees after
+// afterID (rules.md §3 payee and top-up, §5 infant care): leave days by type
+// from approved leave, the days whose pay the allowance replaces and the
+// top-up due from the active (not rejected) claims, and the infant-care
+// deduction of each child by its recorded share. It reads in bulk: four
+// queries per page, whatever its size.
+func (c *Cases) PayrollFeed(ctx context.Context, tenant string, mo payroll.Month, afterID string, limit int) (FeedPage, error) {
+	var page FeedPage
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		emps, err := tx.FeedEmployees(ctx, tenant, afterID, limit+1)
+		if err != nil {
+			return err
+		}
+		if len(emps) > limit {
+			emps = emps[:limit]
+			page.Next = emps[limit-1].ID
+		}
+		ids := make([]string, len(emps))
+		for i, e := range emps {
+			ids[i] = e.ID
+		}
+		first, last := mo.First(), mo.Last()
+		leaves, err := tx.FeedLeave(ctx, tenant, ids, first, last)
+		if err != nil {
+			return err
+		}
+		claims, err := tx.FeedClaims(ctx, tenant, ids, first, last)
+		if err != nil {
+			return err
+		}
+		children, err := tx.FeedChildren(ctx, tenant, ids, last)
+		if err != nil {
+			return err
+		}
+		facts := c.feedFacts(mo, emps, leaves, claims, children)
+		lines, err := payroll.Feed(mo, facts)
+		if err != nil {
+			return fromPayroll(err)
+		}
+		page.Items = make([]FeedItem, len(lines))
+		for i, l := range lines {
+			page.Items[i] = FeedItem{FeedLine: l, ExternalID: emps[i].ExternalID}
+		}
+		return nil
+	})
+	return page, err
+}
+
+// feedFacts groups the page's rows by employee, in the page's order.
+func (c *Cases) feedFacts(mo payroll.Month, emps []store.FeedEmployee, leaves []store.LeaveSpan,
+	claims []store.FeedClaim, children []store.Child) payroll.FeedFacts {
+	idx := make(map[string]int, len(emps))
+	f := payroll.FeedFacts{Employees: make([]payroll.FeedEmployee, len(emps))}
+	for i, e := range emps {
+		idx[e.ID] = i
+		f.Employees[i] = payroll.FeedEmployee{EmployeeID: e.ID}
+	}
+	for _, l := range leaves {
+		e := &f.Employees[idx[l.EmployeeID]]
+		e.Leave = append(e.Leave, c.leaveMonths(l, mo, mo)...)
+	}
+	for _, cl := range claims {
+		e := &f.Employees[idx[cl.EmployeeID]]
+		e.Claims = append(e.Claims, payroll.FeedClaim{ClaimID: cl.ID, Start: cl.LeaveStart, PaidDays: cl.PaidDays,
+			TopUpFen: cl.TopUpFen, Payee: payroll.Payee(cl.Payee), MaternityInsured: cl.Insured})
+	}
+	for _, ch := range children {
+		e := &f.Employees[idx[ch.EmployeeID]]
+		e.Children = append(e.Children, payroll.Child{ChildID: ch.ID, BirthDate: ch.BirthDate, SharePercent: ch.IITSharePercent})
+	}
+	return f
+}
+
+// ChildPatch is the body of PATCH /children/{id}.
+type ChildPatch struct {
+	IITSharePercent *int `json:"iit_share_percent"`
+}
+
+// PatchChild records the share of the IIT infant-care deduction this
+// employee claims for the child: 100 (all), 50 (each parent half) or 0 (the
+// other parent claims it all). The change is audited.
+func (c *Cases) PatchChild(ctx context.Context, tenant string, who store.Who, id string, in ChildPatch) (store.Child, error) {
+	switch {
+	case in.IITSharePercent == nil:
+		return store.Child{}, Fields{"iit_share_percent": "必填：100（本人全额扣除）、50（双方各半）或 0（由另一方全额扣除）"}.Err()
+	case *in.IITSharePercent != 100 && *in.IITSharePercent != 50 && *in.IITSharePercent != 0:
+		return store.Child{}, Fields{"iit_share_percent": "只能是 100、50 或 0"}.Err()
+	}
+	var out store.Child
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		old, err := tx.Child(ctx, tenant, id, true)
+		if err != nil {
+			return err
+		}
+		if out, err = tx.SetChildIITShare(ctx, tenant, id, *in.IITSharePercent); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "child.update", "child", id,
+			map[string]any{"employee_id": old.EmployeeID, "fields": []string{"iit_share_percent"}})
+	})
+	return out, err
+}

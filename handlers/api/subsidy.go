@@ -1,0 +1,76 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/app/cases"
+	"leaveguard/handlers"
+	"leaveguard/store"
+)
+
+func (a *API) registerSubsidy(r fiber.Router) {
+	hr := handlers.Require(writers...)
+	r.Post("/subsidy-applications", hr, a.createSubsidy)
+	r.Get("/subsidy-applications", handlers.Require(readers...), a.listSubsidies)
+	r.Get("/subsidy-applications/:id", handlers.Require(readers...), a.getSubsidy)
+	r.Post("/subsidy-applications/:id/recompute", hr, a.recomputeSubsidy)
+	r.Post("/subsidy-applications/:id/submit", hr, a.submitSubsidy)
+	r.Post("/subsidy-applications/:id/approve", hr, a.decideSubsidy("approve"))
+	r.Post("/subsidy-applications/:id/reject", hr, a.decideSubsidy("reject"))
+	r.Post("/subsidy-applications/:id/pay", hr, a.paySubsidy)
+}
+
+// createSubsidy is POST /subsidy-applications {period_from, period_to}.
+func (a *API) createSubsidy(c *fiber.Ctx) error {
+	var in cases.SubsidyInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	s, err := a.cases.CreateSubsidy(c.UserContext(), handlers.Tenant(c), handlers.Who(c), in)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(s)
+}
+
+// getSubsidy is GET /subsidy-applications/{id} with its lines and history.
+func (a *API) getSubsidy(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	s, err := a.cases.Subsidy(c.UserContext(), handlers.Tenant(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(s)
+}
+
+// listSubsidies is GET /subsidy-applications (?status, limit, cursor),
+// without lines.
+func (a *API) listSubsidies(c *fiber.Ctx) error {
+	n, err := limit(c)
+	if err != nil {
+		return err
+	}
+	after, afterID, err := decodeCursor(c.Query("cursor"))
+	if err != nil {
+		return err
+	}
+	f := store.SubsidyFilter{Status: c.Query("status"), AfterTime: after, AfterID: afterID, Limit: n + 1}
+	switch f.Status {
+	case "", cases.StatusDraft, cases.StatusSubmitted, cases.StatusApproved, cases.StatusRejected, cases.StatusPaid:
+	default:
+		return handlers.Invalid(map[string]string{"status": "须为 draft、submitted、approved、rejected 或 paid"})
+	}
+	items, err := a.cases.Subsidies(c.UserContext(), handlers.Tenant(c), f)
+	if err != nil {
+		return err
+	}
+	out := page[cases.SubsidySummary]{Items: items}
+	if len(items) > n {
+		out.Items = items[:n]
+		out.NextCursor = encodeCursor(items[n-1].CreatedAt, items[n-1].ID)
+	}
+	return c.JSON(out)
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"leaveguard/leave"
+)
+
+// SubsidyApplication is a social-insurance cost-subsidy application for a
+// period of whole months (PeriodFrom and PeriodTo are the first days of the
+// first and last month). Result holds the parameters and notes of the
+// computation (its lines are rows of subsidy_lines).
+type SubsidyApplication struct {
+	ID                string          `db:"id"`
+	PeriodFrom        leave.Date      `db:"period_from"`
+	PeriodTo          leave.Date      `db:"period_to"`
+	Status            string          `db:"status"`
+	TotalClaimableFen int64           `db:"total_claimable_fen"`
+	LineCount         int             `db:"line_count"`
+	Result            json.RawMessage `db:"result"`
+	SubmittedOn       *leave.Date     `db:"submitted_on"`
+	DecidedOn         *leave.Date     `db:"decided_on"`
+	RejectReason      string          `db:"reject_reason"`
+	PaidFen           *int64          `db:"paid_fen"`
+	PaidOn            *leave.Date     `db:"paid_on"`
+	DifferenceFen     *int64          `db:"difference_fen"`
+	CreatedAt         time.Time       `db:"created_at"`
+	UpdatedAt         time.Time       `db:"updated_at"`
+	CreatedBy         string          `db:"created_by"`
+}
+
+// SubsidyMonthTaken is the unique key that refuses a second active
+// application covering the same month.
+const SubsidyMonthTaken = "subsidy_application_months_pkey"
+
+const subsidyCols = `id, period_from, period_to, status, total_claimable_fen, line_count, result, submitted_on,
+	decided_on, reject_reason, paid_fen, paid_on, difference_fen, created_at, updated_at, created_by`
+
+func subsidyArgs(tenant string, a SubsidyApplication) map[string]any {
+	return map[string]any{"tenant_id": tenant, "id": a.ID, "period_from": a.PeriodFrom, "period_to": a.PeriodTo,
+		"status": a.Status, "total_claimable_fen": a.TotalClaimableFen, "line_count": a.LineCount,
+		"result": []byte(a.Result), "submitted_on": a.SubmittedOn, "decided_on": a.DecidedOn,
+		"reject_reason": a.RejectReason, "paid_fen": a.PaidFen, "paid_on": a.PaidOn,
+		"difference_fen": a.DifferenceFen, "created_by": a.CreatedBy}
+}
+
+// CreateSubsidy stores a new application, claims its months and writes its
+// first history row in one statement. A month already covered by another
+// active application is a ConflictError on SubsidyMonthTaken.
+func (t *Tx) CreateSubsidy(ctx context.Context, tenant string, a SubsidyApplication) (SubsidyApplication, error) {
+	if err := t.check(tenant); err != nil {
+		return SubsidyApplication{}, err
+	}
+	const q = `
+		WITH a AS (
+			INSERT INTO subsidy_applications (tenant_id, period_from, period_to, status, total_claimable_fen,
+				line_count, result, created_by)
+			VALUES (:tenant_id, :period_from, :period_to, :status, :total_claimable_fen, :line_count, :result,
+				:created_by)
+			RETURNING ` + subsidyCols + `),
+		m AS (INSERT INTO subsidy_application_months (tenant_id, month, application_id)
+			SELECT :tenant_id, CAST(g AS date), a.id
+			FROM a, generate_series(CAST(:period_from AS timestamp), CAST(:period_to AS timestamp), interval '1 month') g),
+		tr AS (INSERT INTO subsidy_application_transitions (tenant_id, application_id, action, from_status,
+				to_status, by)
+			SELECT :tenant_id, id, 'create', '', status, :created_by FROM a)
+		SELECT ` + subsidyCols + ` FROM a`
+	return t.oneSubsidy(ctx, "create subsidy", q, subsidyArgs(tenant, a))
+}
+
+// SaveSubsidy writes every mutable field of a and appends tr to its history
+// in one statement. A rejected application frees its months.
+func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplication, tr Transition) (SubsidyApplication, error) {
+	if err := t.check(tenant); err != nil {
+		return SubsidyApplication{}, err
+	}
+	const q = `
+		WITH a AS (
+			UPDATE subsidy_applications SET status = :status, total_claimable_fen = :total_claimable_fen,
+				line_count = :line_count, result = :result, submitted_on = :submitted_on, decided_on = :decided_on,
+				reject_reason = :reject_reason, paid_fen = :paid_fen, paid_on = :paid_on,
+				difference_fen = :difference_fen, updated_at = now()
+			WHERE tenant_id = :tenant_id AND id = :id
+			RETURNING ` + subsidyCols + `),
+		freed AS (DELETE FROM subsidy_application_months m USING a
+			WHERE m.tenant_id = :tenant_id AND m.application_id = a.id AND a.status = 'rejected'),
+		tr AS (INSERT INTO subsidy_application_transitions (tenant_id, application_id, action, from_status,
+				to_status, on_date, detail, by)
+			SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM a)
+		SELECT ` + subsidyCols + ` FROM a`
+	args := subsidyArgs(tenant, a)
+	args["action"], args["from_status"], args["on_date"], args["by"] = tr.Action, tr.From, tr.On, tr.By
+	args["detail"] = detailJSON(tr.Detail)
+	return t.oneSubsidy(ctx, "save subsidy", q, args)
+}
+
+// Subsidy loads one application; forUpdate locks it.
+func (t *Tx) Subsidy(ctx context.Context, tenant, id string, forUpdate bool) (SubsidyApplication, error) {
+	if err := t.check(tenant); err != nil {
+		return SubsidyApplication{}, err
+	}
+	q := `SELECT ` + subsidyCols + ` FROM subsidy_applications WHERE tenant_id = :tenant_id AND id = :id`
+	if forUpdate {
+		q += ` FOR UPDATE`
+	}
+	return t.oneSubsidy(ctx, "subsidy", q, map[string]any{"tenant_id": tenant, "id": id})
+}
+
+func (t *Tx) oneSubsidy(ctx context.Context, op, q string, args map[string]any) (SubsidyApplication, error) {
+	rows, err := sqlxNamedQuery(ctx, t, q, args)
+	if err != nil {
+		return SubsidyApplication{}, fmt.Errorf("store: %s: %w", op, mapErr(err))
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return SubsidyApplication{}, fmt.Errorf("store: %s: %w", op, mapErr(err))
+		}
+		return SubsidyApplication{}, fmt.Errorf("store: %s: %w", op, ErrNotFound)
+	}
+	var a SubsidyApplication
+	if err := rows.StructScan(&a); err != nil {
+		return SubsidyApplication{}, fmt.Errorf("store: %s scan: %w", op, err)
+	}
+	return a, nil
+}
+
+// SubsidyOverlap returns the active application covering a month of
+// first..last (months as first days), or ErrNotFound.
+func (t *Tx) SubsidyOverlap(ctx context.Context, tenant string, first, last leave.Date) (SubsidyApplication, error) {
+	if err := t.check(tenant); err != nil {
+		return SubsidyApplication{}, err
+	}
+	const q = `
+		SELECT ` + subsidyCols + ` FROM subsidy_applications
+		WHERE tenant_id = :tenant_id AND id = (SELECT application_id FROM subsidy_application_months
+			WHERE tenant_id = :tenant_id AND month BETWEEN :first AND :last ORDER BY month LIMIT 1)`
+	return t.oneSubsidy(ctx, "subsidy overlap", q, map[string]any{"tenant_id": tenant, "first": first, "last": last})
+}
+
+// SubsidyTransitions lists an application's history, oldest first.
+func (t *Tx) SubsidyTransitions(ctx context.Context, tenant, id string) ([]Transition, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	const q = `SELECT seq, action, from_status, to_status, on_date, detail, at, by
+		FROM subsidy_application_transitions WHERE tenant_id = $1 AND application_id = $2 ORDER BY seq`
+	out := []Transition{}
+	if err := t.tx.SelectContext(ctx, &out, q, tenant, id); err != nil {
+		return nil, fmt.Errorf("store: subsidy transitions: %w", mapErr(err))
+	}
+	return out, nil
+}
