@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -24,12 +26,15 @@ type dismissalRow struct {
 
 // dismissalPage is the check form and the recent checks.
 type dismissalPage struct {
-	Form     Form
-	Employee *store.EmployeeLabel // preselected from the employee page
-	Rows     []dismissalRow
-	Next     string
-	Paged    bool
-	CanCheck bool
+	Form       Form
+	Employee   *store.EmployeeLabel // preselected from the employee page
+	Rows       []dismissalRow
+	Next       string
+	Paged      bool
+	CanCheck   bool
+	Ext        string // list filter: the employer's id of one employee
+	EmployeeID string // list filter and preselection: one employee
+	Filtered   bool
 }
 
 func (p *Portal) registerDismissal(r fiber.Router) {
@@ -57,7 +62,7 @@ func (p *Portal) dismissalChecks(c *fiber.Ctx) error {
 }
 
 func (p *Portal) renderDismissal(c *fiber.Ctx, status int, f Form, employeeID string) error {
-	page := dismissalPage{Form: f, CanCheck: allowed(sessionOf(c).Role, dismissalWriters)}
+	page := dismissalPage{Form: f, CanCheck: allowed(sessionOf(c).Role, dismissalWriters), EmployeeID: employeeID}
 	before, err := time.Parse(time.RFC3339Nano, c.Query("before"))
 	if err != nil {
 		before = time.Now().Add(time.Hour)
@@ -65,9 +70,15 @@ func (p *Portal) renderDismissal(c *fiber.Ctx, status int, f Form, employeeID st
 		page.Paged = true
 	}
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	checks, err := p.cases.DismissalChecks(ctx, tenant, "", before, PageSize+1)
+	filter, err := p.dismissalFilter(c, &page, employeeID)
 	if err != nil {
 		return err
+	}
+	var checks []cases.DismissalCheck
+	if filter != "-" {
+		if checks, err = p.cases.DismissalChecks(ctx, tenant, filter, before, PageSize+1); err != nil {
+			return err
+		}
 	}
 	if len(checks) > PageSize {
 		checks = checks[:PageSize]
@@ -91,6 +102,33 @@ func (p *Portal) renderDismissal(c *fiber.Ctx, status int, f Form, employeeID st
 		page.Employee = &l
 	}
 	return p.render(c, status, "dismissal", "解雇/降薪合规检查", "dismissal", page)
+}
+
+// dismissalFilter returns the employee whose checks the list shows: the
+// preselected one, or the one whose 员工编号 is ?ext= ("-" when there is
+// no such employee), or "" for all.
+func (p *Portal) dismissalFilter(c *fiber.Ctx, page *dismissalPage, employeeID string) (string, error) {
+	page.Ext = strings.TrimSpace(c.Query("ext"))
+	if len(page.Ext) > 64 {
+		page.Ext = page.Ext[:64]
+	}
+	page.Filtered = page.Ext != "" || employeeID != ""
+	if page.Ext == "" {
+		return employeeID, nil
+	}
+	tenant, ctx := handlers.Tenant(c), c.UserContext()
+	id := "-"
+	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		e, err := tx.EmployeeByExternalID(ctx, tenant, page.Ext)
+		if err == nil {
+			id = e.ID
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	return id, err
 }
 
 // employeeLabels names the tenant's employees among ids.

@@ -48,6 +48,12 @@ func TestDismissalCheck(t *testing.T) {
 	if !strings.Contains(list.Body, "DIS-1") || !strings.Contains(list.Body, "禁止") {
 		t.Errorf("check not listed: %s", excerpt(list.Body))
 	}
+	if f := b.get("/dismissal-checks?ext=DIS-1"); !strings.Contains(f.Body, "禁止") {
+		t.Errorf("filter by 员工编号: %s", excerpt(f.Body))
+	}
+	if f := b.get("/dismissal-checks?ext=NOBODY"); !strings.Contains(f.Body, "没有符合条件的检查记录") {
+		t.Errorf("filter by unknown 员工编号: %s", excerpt(f.Body))
+	}
 	if trail := b.get("/employees/" + id); !strings.Contains(trail.Body, "结论：禁止") {
 		t.Errorf("audit trail lacks the check: %s", excerpt(trail.Body))
 	}
