@@ -75,7 +75,9 @@ var demoPeople = []demoPerson{
 }
 
 // seedDemo records the demo employees and their families through the same
-// use cases as the API, then runs a dismissal check and the daily job.
+// use cases as the API, then runs a dismissal check, sets the payroll
+// settings, files an allowance claim and a subsidy application, and runs the
+// daily job.
 func seedDemo(ctx context.Context, cs *cases.Cases) error {
 	who := store.Who{ActorType: "system", ActorID: "demo"}
 	ids := map[string]string{}
@@ -98,6 +100,9 @@ func seedDemo(ctx context.Context, cs *cases.Cases) error {
 	first := ids["XA-001"]
 	if _, err := cs.CheckDismissal(ctx, DemoTenantID, who, cases.DismissalInput{EmployeeID: &first,
 		Action: sp("termination"), Ground: sp("art40"), EffectiveDate: sp("2026-12-31")}); err != nil {
+		return err
+	}
+	if err := seedDemoPayroll(ctx, cs, DemoTenantID); err != nil {
 		return err
 	}
 	_, err := cs.RunProtectionJob(ctx, cs.Today())

@@ -32,6 +32,14 @@ func TestDemo(t *testing.T) {
 	if n := len(r.JSON(t)["items"].([]any)); n != 2 {
 		t.Fatalf("demo watch-list has %d employees, want 2: %s", n, r.Body)
 	}
+	r = env.Do(t, "GET", "/api/v1/allowance-claims", key, nil)
+	if items := r.JSON(t)["items"].([]any); len(items) != 1 {
+		t.Fatalf("demo allowance claims: %s", r.Body)
+	}
+	r = env.Do(t, "GET", "/api/v1/subsidy-applications", key, nil)
+	if items := r.JSON(t)["items"].([]any); len(items) != 1 {
+		t.Fatalf("demo subsidy applications: %s", r.Body)
+	}
 	r = env.Do(t, "GET", "/api/v1/dismissal-checks", key, nil)
 	if items := r.JSON(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["verdict"] != "prohibited" {
 		t.Fatalf("demo dismissal check: %s", r.Body)

@@ -103,10 +103,13 @@ func TestMiscarriageAndPregnancy(t *testing.T) {
 	if r.Status != 201 {
 		t.Fatalf("pregnancy: %d %s", r.Status, r.Body)
 	}
-	for asOf, want := range map[string]any{"2026-08-31": false, "2026-09-01": true} {
-		r = env.Do(t, "GET", "/api/v1/employees/"+p+"/protection?as_of="+asOf, env.A.Key, nil)
-		if r.JSON(t)["protected"] != want {
-			t.Fatalf("protection on %s: %s", asOf, r.Body)
+	for _, c := range []struct {
+		asOf string
+		want bool
+	}{{"2026-08-31", false}, {"2026-09-01", true}} {
+		r = env.Do(t, "GET", "/api/v1/employees/"+p+"/protection?as_of="+c.asOf, env.A.Key, nil)
+		if r.JSON(t)["protected"] != c.want {
+			t.Fatalf("protection on %s: %s", c.asOf, r.Body)
 		}
 	}
 	if r.JSON(t)["phase"] != "pregnancy" {
