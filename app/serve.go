@@ -52,7 +52,11 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer cancel()
 	go kc.Run(ctx)
 
-	deps := Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal}
+	deps := Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal,
+		PDFFont: LoadPDFFont(cfg.PDFFont)}
+	if deps.PDFFont.Font == nil {
+		log.Warn("PDF font unavailable; PDF routes answer 503", "reason", deps.PDFFont.Reason())
+	}
 	srv := NewServer(deps)
 	workerCtx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWorkers()

@@ -28,6 +28,7 @@ type Deps struct {
 	Cipher   *pii.Cipher
 	Rules    *leave.RuleBook
 	Calendar leave.Calendar
+	PDFFont  PDFFont // the CJK font of PDF documents (LoadPDFFont); none: PDF routes answer 503
 }
 
 // Cases returns the use cases over the dependencies.
@@ -53,11 +54,11 @@ func NewServer(d Deps) *fiber.App {
 	srv.Use(handlers.RequestIDMiddleware())
 	srv.Use(handlers.AccessLog(d.Log, handlers.NewMetrics(reg)))
 	srv.Use(handlers.SecurityHeaders())
-	handlers.Health(srv, d.Store, d.Cache, reg)
+	handlers.Health(srv, d.Store, d.Cache, reg, d.PDFFont.Readiness())
 
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
-	api.New(d.Cases()).Register(v1)
+	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
 	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log}).Register(srv)
 	return srv
 }

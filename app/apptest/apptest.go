@@ -5,12 +5,14 @@ package apptest
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"os"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,6 +21,7 @@ import (
 	"leaveguard/app/cache"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
+	"leaveguard/pdf"
 	"leaveguard/store"
 	"leaveguard/store/dbtest"
 )
@@ -59,7 +62,8 @@ func Start() (*Env, error) {
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	e := &Env{DB: db, Store: store.New(db.App), Cache: kc, Cipher: cipher, Logs: logs}
 	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
-	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
+	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
+	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font})
 	ctx := context.Background()
 	for i, t := range []*Tenant{&e.A, &e.B} {
 		res, err := app.CreateTenant(ctx, db.App, app.NewTenant{Name: fmt.Sprintf("测试单位%c", 'A'+i), Region: "CN-NM-XAM",

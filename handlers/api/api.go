@@ -12,8 +12,9 @@ import (
 
 // API holds what the JSON handlers need.
 type API struct {
-	store *store.Store
-	cases *cases.Cases
+	store   *store.Store
+	cases   *cases.Cases
+	filings *cases.Filings // PDF documents (WithPDF)
 }
 
 // New returns the API over the use cases cs.
@@ -41,6 +42,8 @@ func (a *API) Register(r fiber.Router) {
 	a.registerSubsidy(r)
 	a.registerPayrollFeed(r)
 	a.registerChildren(r)
+	a.registerFilings(r)
+	a.registerExports(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

@@ -1,0 +1,94 @@
+package cases
+
+import (
+	"context"
+	"time"
+
+	"leaveguard/export"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// MaxReportDays is the longest report period.
+const MaxReportDays = 366
+
+// Period is a report period, From to To inclusive.
+type Period struct {
+	From, To leave.Date
+}
+
+// ParsePeriod validates a report period from ?from= and ?to= (YYYY-MM-DD,
+// from ≤ to, at most MaxReportDays days).
+func ParsePeriod(from, to string) (Period, error) {
+	f := Fields{}
+	p := Period{From: f.Date("from", &from, true), To: f.Date("to", &to, true)}
+	switch {
+	case len(f) > 0:
+	case p.To.Before(p.From):
+		f["to"] = "截止日期不得早于起始日期"
+	case p.From.DaysUntil(p.To)+1 > MaxReportDays:
+		f["to"] = "报告期间最长 366 天，请缩短期间或分段导出"
+	}
+	return p, f.Err()
+}
+
+// ID names the period as a filing subject and in file names:
+// "2026-01-01_2026-03-31".
+func (p Period) ID() string { return p.From.String() + "_" + p.To.String() }
+
+// bounds are the period's first and past-the-end instants in China time.
+func (p Period) bounds() (time.Time, time.Time) {
+	at := func(d leave.Date) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, chinaTime)
+	}
+	return at(p.From), at(p.To.AddDays(1))
+}
+
+// AuditExport records who exported which period in which format; call it
+// before the export is streamed.
+func (c *Cases) AuditExport(ctx context.Context, tenant string, who store.Who, p Period, format string) error {
+	return c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		return tx.Audit(ctx, tenant, who, "export.labor_bureau", "report", p.ID(),
+			map[string]any{"from": p.From, "to": p.To, "format": format})
+	})
+}
+
+// Report is an open labor-bureau report: one read-only snapshot of the
+// tenant, kept open while the report is written (streamed to the client)
+// so every section agrees. Close it when done.
+type Report struct {
+	c      *Cases
+	tx     *store.Tx
+	done   func()
+	tenant string
+	period Period
+}
+
+// OpenLaborReport opens the report of period p; errors (the database being
+// down, say) come here, before anything is sent.
+func (c *Cases) OpenLaborReport(ctx context.Context, tenant string, p Period) (*Report, error) {
+	tx, done, err := c.Store.OpenSnapshot(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	return &Report{c: c, tx: tx, done: done, tenant: tenant, period: p}, nil
+}
+
+// Write writes the report to w row by row as it is read, then closes w.
+func (r *Report) Write(ctx context.Context, w export.Writer) error {
+	if err := r.c.writeReport(ctx, r.tx, r.tenant, r.period, w); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+// Close ends the report's snapshot.
+func (r *Report) Close() { r.done() }
+
+// now is the clock of the use cases in China time.
+func (c *Cases) now() time.Time {
+	if c.Clock != nil {
+		return c.Clock().In(chinaTime)
+	}
+	return time.Now().In(chinaTime)
+}
