@@ -6,7 +6,7 @@ BIN := bin/leaveguard
 # encryption key); production must set LEAVEGUARD_SECRET_KEY.
 export LEAVEGUARD_ENV ?= dev
 
-.PHONY: run build services test-deps test test-short bench lint fmt clean
+.PHONY: run build services test-deps test test-short bench bench-quick faults fuzz lint fmt clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/leaveguard
@@ -31,9 +31,31 @@ test: test-deps
 test-short: services
 	$(GO) test -count=1 -short ./...
 
-## bench: the benchmarks named in the issues, with figures
+## bench: LeaveGuard next to a bare fiber + sqlx baseline under load over 1,000 tenants and
+## 1,000,000 employees (seeded with COPY), the go benchmarks of leave/ and payroll/, then the
+## performance budgets; prints the table and writes bench/results/latest.json
 bench: services
-	$(GO) test -run '^$$' -bench . -benchmem ./leave/ ./payroll/
+	GO=$(GO) $(GO) run ./cmd/lgbench $(BENCH_FLAGS)
+	LEAVEGUARD_PERF=1 $(GO) test -count=1 -run '^(TestPerformanceBudget|TestPayrollScale|TestEmployeeListRender10k)$$' \
+		./leave/ ./app/ ./handlers/portal/
+
+## bench-quick: the same load at 20,000 employees, 3 s per measurement
+bench-quick: services
+	$(GO) run ./cmd/lgbench -employees 20000 -tenants 50 -small 5000 -d 3s -gobench=false $(BENCH_FLAGS)
+
+## faults: the long form of the fault suite (its short form runs in `make test`)
+faults: services
+	LEAVEGUARD_FAULTS=long $(GO) test -count=1 -v -timeout 20m ./app/faults/
+
+## fuzz: every fuzz target of the module for FUZZTIME each
+FUZZTIME ?= 5s
+fuzz: services
+	@set -e; for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
 
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

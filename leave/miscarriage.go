@@ -35,6 +35,8 @@ func PlanMiscarriage(pack RulePack, m Miscarriage) (MiscarriagePlan, error) {
 	switch {
 	case m.Date.IsZero():
 		return MiscarriagePlan{}, fail(ErrInvalid, "date", "缺少流产日期")
+	case !inRange(m.Date):
+		return MiscarriagePlan{}, fail(ErrInvalid, "date", "流产日期超出%d至%d年", MinYear, MaxYear)
 	case !pack.On.Equal(m.Date):
 		return MiscarriagePlan{}, fail(ErrInvalid, "date", "规则包日期（%s）与流产日期（%s）不一致", pack.On, m.Date)
 	case m.GestationWeeks < 1 || m.GestationWeeks > MaxMiscarriageWeeks:

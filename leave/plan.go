@@ -124,6 +124,8 @@ func validateBirth(pack RulePack, b Birth) error {
 	switch {
 	case b.Date.IsZero():
 		return fail(ErrInvalid, "birth_date", "缺少分娩日期")
+	case !inRange(b.Date): // its plan's dates (years later) must stay representable
+		return fail(ErrInvalid, "birth_date", "分娩日期超出%d至%d年", MinYear, MaxYear)
 	case !pack.On.Equal(b.Date):
 		return fail(ErrInvalid, "birth_date", "规则包日期（%s）与分娩日期（%s）不一致", pack.On, b.Date)
 	case b.ChildOrder < 1 || b.ChildOrder > 20:

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"strings"
+	"time"
+)
+
+// row is one line of the results table.
+type row struct {
+	Scenario  string  `json:"scenario"`
+	Title     string  `json:"title"`
+	Employees int     `json:"data_set_employees"`
+	Status    string  `json:"status"` // "ok", "not yet available" or the error
+	LG        *result `json:"leaveguard,omitempty"`
+	Base      *result `json:"baseline,omitempty"`
+	Ratio     float64 `json:"ratio,omitempty"` // LeaveGuard req/s over baseline req/s (export: time over COPY's)
+	Goal      string  `json:"goal,omitempty"`
+	Met       *bool   `json:"goal_met,omitempty"`
+	Note      string  `json:"note,omitempty"`
+}
+
+// runScenario measures one scenario on w: LeaveGuard, then the baseline.
+func runScenario(ctx context.Context, w *world, sc *scenario) row {
+	r := row{Scenario: sc.Name, Title: w.title(sc.Title), Employees: w.DS.Plan.Employees}
+	if !w.Srv.hasRoute(sc.Method, sc.Route) {
+		r.Status = "not yet available"
+		r.Note = sc.Method + " " + sc.Route + " is not served yet"
+		return r
+	}
+	if sc.Single != nil {
+		out, err := sc.Single(ctx, w)
+		if err != nil {
+			r.Status = "error: " + err.Error()
+			return r
+		}
+		out.Scenario, out.Title, out.Employees = sc.Name, r.Title, r.Employees
+		return out
+	}
+	lg, base, err := sc.Prepare(ctx, w)
+	if err != nil {
+		r.Status = "error: " + err.Error()
+		return r
+	}
+	a, b := sideBySide(ctx, w, sc.Name, lg, base)
+	r.Status, r.LG, r.Base = "ok", &a, &b
+	if b.RPS > 0 {
+		r.Ratio = a.RPS / b.RPS
+	}
+	r.Goal = "≥ 0.70 of baseline req/s"
+	met := r.Ratio >= 0.7
+	if strings.HasPrefix(sc.Name, "dismissal") {
+		r.Goal += ", p99 < 20 ms"
+		met = met && a.P99ms < 20
+	}
+	if a.Errors > 0 || b.Errors > 0 {
+		r.Note = fmt.Sprintf("errors: leaveguard %d %s; baseline %d %s", a.Errors, a.Sample, b.Errors, b.Sample)
+		met = false
+	}
+	r.Met = &met
+	return r
+}
+
+// sideBySide measures LeaveGuard and the baseline in alternating rounds
+// (after a warm-up of each), so a change in the machine's background load
+// during the run weighs on both alike.
+func sideBySide(ctx context.Context, w *world, name string, lg, base reqGen) (result, result) {
+	o := w.Opts
+	var warm, a, b load
+	warm.measure(ctx, w.Client, w.Srv.LGURL, o.Conns, o.Warmup, o.MaxRequests, lg)
+	warm.measure(ctx, w.Client, w.Srv.BaseURL, o.Conns, o.Warmup, o.MaxRequests, base)
+	slice := o.Duration / time.Duration(o.Rounds)
+	for i := 0; i < o.Rounds && ctx.Err() == nil; i++ {
+		stop := startProfile(o.CPUProfile, name, i == 0)
+		a.measure(ctx, w.Client, w.Srv.LGURL, o.Conns, slice, o.MaxRequests, lg)
+		stop()
+		b.measure(ctx, w.Client, w.Srv.BaseURL, o.Conns, slice, o.MaxRequests, base)
+	}
+	return a.result(), b.result()
+}
+
+// startProfile writes a CPU profile of a LeaveGuard phase of scenario
+// name to prefix-name.pprof when prefix is set and first.
+func startProfile(prefix, name string, first bool) func() {
+	if prefix == "" || !first {
+		return func() {}
+	}
+	f, err := os.Create(strings.TrimSuffix(prefix, ".pprof") + "-" + name + ".pprof")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lgbench: cpuprofile:", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		fmt.Fprintln(os.Stderr, "lgbench: cpuprofile:", err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
