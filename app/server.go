@@ -59,6 +59,6 @@ func NewServer(d Deps) *fiber.App {
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
-	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log}).Register(srv)
+	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log, PDF: d.PDFFont.Renderer()}).Register(srv)
 	return srv
 }

@@ -95,6 +95,7 @@ func (t *Tx) SubsidyLines(ctx context.Context, tenant, applicationID string) ([]
 // cursor (created_at, id) of the last row of the previous page.
 type SubsidyFilter struct {
 	Status    string
+	From, To  leave.Date // periods overlapping these months, when set
 	AfterTime time.Time
 	AfterID   string
 	Limit     int
@@ -108,10 +109,12 @@ func (t *Tx) Subsidies(ctx context.Context, tenant string, f SubsidyFilter) ([]S
 	const q = `
 		SELECT ` + subsidyCols + ` FROM subsidy_applications
 		WHERE tenant_id = :tenant_id AND (:status = '' OR status = :status)
+		  AND (CAST(:from AS date) IS NULL OR period_to >= date_trunc('month', CAST(:from AS date)))
+		  AND (CAST(:to AS date) IS NULL OR period_from <= :to)
 		  AND (:after_id = '' OR (created_at, id) > (:after_time, CAST(NULLIF(:after_id, '') AS uuid)))
 		ORDER BY created_at, id LIMIT :limit`
 	rows, err := sqlxNamedQuery(ctx, t, q, map[string]any{"tenant_id": tenant, "status": f.Status,
-		"after_time": f.AfterTime, "after_id": f.AfterID, "limit": f.Limit})
+		"from": f.From, "to": f.To, "after_time": f.AfterTime, "after_id": f.AfterID, "limit": f.Limit})
 	if err != nil {
 		return nil, fmt.Errorf("store: subsidies: %w", mapErr(err))
 	}

@@ -21,6 +21,9 @@ func TestCrossTenant(t *testing.T) {
 		t.Fatalf("B's dismissal check: %d %s", r.Status, r.Body)
 	}
 	ids["dismissal-checks"] = r.JSON(t)["id"].(string)
+	for kind, id := range familyFixtures(t, ids["employees"]) {
+		ids[kind] = id
+	}
 	a := admin(t, 0)
 	checked := 0
 	for _, rt := range env.Server.GetRoutes(true) {
@@ -58,10 +61,45 @@ func TestCrossTenant(t *testing.T) {
 		t.Fatalf("only %d portal routes checked", checked)
 	}
 	t.Logf("%d portal routes with object ids: all 404 for another tenant", checked)
+	if p := a.get("/leave-requests/new?employee=" + ids["employees"]); p.Status != 404 || strings.Contains(p.Body, "B-SECRET") {
+		t.Errorf("leave form preselecting B's employee: %d", p.Status)
+	}
+	for _, list := range []string{"/leave-requests?employee=", "/allowance-claims?employee="} {
+		if p := a.get(list + ids["employees"]); p.Status != 200 || strings.Contains(p.Body, "B-SECRET") {
+			t.Errorf("%s with B's employee: %d", list, p.Status)
+		}
+	}
 	if p := a.get("/employees?q=B-SECRET"); strings.Contains(p.Body, "B-SECRET<") {
 		t.Error("B's employee listed for A")
 	}
 	if p := bB.get("/staff/" + ids["staff"]); strings.Contains(p.Body, "已停用") || p.Status != 200 {
 		t.Errorf("B's user changed by A: %d", p.Status)
 	}
+}
+
+// familyFixtures records, through the API as tenant B, a birth, a
+// miscarriage, a leave request, an allowance claim and a subsidy
+// application of B's employee; their ids by the portal path that takes them.
+func familyFixtures(t *testing.T, employee string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	create := func(kind, path string, body map[string]any) {
+		t.Helper()
+		r := env.Do(t, "POST", path, env.B.Key, body)
+		if r.Status != 200 && r.Status != 201 {
+			t.Fatalf("B's %s: %d %s", kind, r.Status, r.Body)
+		}
+		out[kind] = r.JSON(t)["id"].(string)
+	}
+	create("births", "/api/v1/employees/"+employee+"/births", map[string]any{"birth_date": day(-10), "child_order": 1})
+	create("miscarriages", "/api/v1/employees/"+employee+"/miscarriages", map[string]any{"date": day(-400), "gestation_weeks": 8})
+	create("leave-requests", "/api/v1/leave-requests", map[string]any{"employee_id": employee, "leave_type": "maternity",
+		"start": day(-10), "days": 158})
+	if r := env.Do(t, "PUT", "/api/v1/settings", env.B.Key, map[string]any{"avg_monthly_wage_fen": map[string]any{
+		day(-400)[:4]: 700000, day(-10)[:4]: 700000, "2025": 700000}}); r.Status != 200 {
+		t.Fatalf("B's settings: %d %s", r.Status, r.Body)
+	}
+	create("allowance-claims", "/api/v1/allowance-claims", map[string]any{"birth_id": out["births"]})
+	create("subsidy-applications", "/api/v1/subsidy-applications", map[string]any{"period_from": "2020-01", "period_to": "2020-02"})
+	return out
 }

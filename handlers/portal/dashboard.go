@@ -25,22 +25,30 @@ func (p *Portal) registerDashboard(r fiber.Router) {
 func (p *Portal) dashboard(c *fiber.Ctx) error {
 	sess := sessionOf(c)
 	ctx := c.UserContext()
-	var page dashboardPage
+	cards := make([][]Card, len(p.tiles))
 	err := p.cases.Store.ReadTx(ctx, sess.Tenant, func(tx *store.Tx) error {
-		for _, t := range p.tiles {
-			if !allowed(sess.Role, t.Roles) {
+		for i, t := range p.tiles {
+			if t.Load == nil || !allowed(sess.Role, t.Roles) {
 				continue
 			}
-			cards, err := t.Load(ctx, tx, sess.Tenant)
-			if err != nil {
+			var err error
+			if cards[i], err = t.Load(ctx, tx, sess.Tenant); err != nil {
 				return err
 			}
-			page.Cards = append(page.Cards, cards...)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	var page dashboardPage
+	for i, t := range p.tiles {
+		if t.Run != nil && allowed(sess.Role, t.Roles) {
+			if cards[i], err = t.Run(c); err != nil {
+				return err
+			}
+		}
+		page.Cards = append(page.Cards, cards[i]...)
 	}
 	return p.render(c, fiber.StatusOK, "dashboard", "工作台", "dashboard", page)
 }

@@ -42,6 +42,11 @@ func (p *Portal) funcs() template.FuncMap {
 		"object":      objectLabel,
 		"list":        func(s ...string) []string { return s },
 		"label":       func(kind string, code any) string { c := fmt.Sprint(code); return orRaw(p.labels[kind][c], c) },
+		"paramName":   paramName,
+		"paramValue":  paramValue,
+		"percent":     percent,
+		"fen":         fenOf,
+		"signedYuan":  signedYuan,
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"leaveguard/app/cache"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
+	"leaveguard/pdf"
 )
 
 // Deps are what the portal is built from. The limits are optional.
@@ -30,6 +31,9 @@ type Deps struct {
 	// client IP (default 30) and per e-mail (default 10).
 	LoginPerIP   int
 	LoginPerAcct int
+	// PDF renders the PDF documents; nil (the CJK font is missing) makes
+	// the download routes answer 503.
+	PDF *pdf.Renderer
 }
 
 // SessionCookie names the session cookie. The __Host- prefix makes the
@@ -46,6 +50,7 @@ const LoginWindow = 15 * time.Minute
 // Portal holds the parsed templates, the registries and the session store.
 type Portal struct {
 	cases    *cases.Cases
+	filings  *cases.Filings
 	log      *slog.Logger
 	sessions *sessions
 	cookie   cookieConfig
@@ -71,6 +76,7 @@ func New(d Deps) *Portal {
 	}
 	p := &Portal{
 		cases:    d.Cases,
+		filings:  &cases.Filings{Cases: d.Cases, PDF: d.PDF},
 		log:      d.Log,
 		sessions: newSessions(d.Cache),
 		cookie:   cookieConfig{name: SessionCookie, secure: true},
@@ -94,4 +100,13 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerAudit(r)
 	p.registerStaff(r)
 	p.registerDismissal(r)
+	p.registerFamily(r)
+	p.registerLeave(r)
+	p.registerClaims(r)
+	p.registerSubsidies(r)
+	p.registerSettings(r)
+	p.registerDocuments(r)
+	p.registerExports(r)
+	p.registerTiles()
+	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
 }

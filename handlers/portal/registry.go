@@ -51,12 +51,14 @@ type Card struct {
 	Tone  string
 }
 
-// Tile computes dashboard cards inside the dashboard's read-only tenant
-// transaction, for the listed roles (all when empty).
+// Tile computes dashboard cards for the listed roles (all when empty):
+// either Load, inside the dashboard's read-only tenant transaction, or Run,
+// which calls use cases (each with its own transaction) after it.
 type Tile struct {
 	Order int
 	Roles []string
 	Load  func(ctx context.Context, tx *store.Tx, tenant string) ([]Card, error)
+	Run   func(c *fiber.Ctx) ([]Card, error)
 }
 
 // AddTile adds a tile to the dashboard.

@@ -57,6 +57,21 @@ var notices = map[string]string{
 	"role":       "角色已更新；该用户需重新登录后生效。",
 	"disabled":   "账号已停用，该用户的所有登录已立即退出。",
 	"enabled":    "账号已启用。",
+	// family events, leave, claims and subsidies
+	"pregnancies":     "已登记怀孕：孕期保护自报告之日起生效。",
+	"births":          "已登记分娩，并按规则计算了产假计划。",
+	"miscarriages":    "已登记流产，并计算了流产假。",
+	"marriages":       "已登记结婚，婚假已记入假期余额。",
+	"corrected":       "分娩信息已更正，产假计划已重新计算；原记录保留在版本历史中。",
+	"leave_submitted": "请假申请已提交，等待审批。",
+	"leave_approve":   "已批准：假期已从余额中扣除，并通知薪酬系统。",
+	"leave_reject":    "已驳回该申请。",
+	"leave_cancel":    "已撤销该申请；已扣除的天数已退回余额。",
+	"step_recompute":  "已按最新资料和设置重新计算。",
+	"step_submit":     "已登记提交经办机构。",
+	"step_approve":    "已登记经办机构批准。",
+	"step_reject":     "已登记经办机构驳回。",
+	"step_pay":        "已登记到账，并与测算金额核对。",
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -14,16 +14,24 @@
   // double submission.
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function (ev) {
-      var msg = form.getAttribute("data-confirm");
+      var by = ev.submitter;
+      var msg = (by && by.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
       if (msg && !window.confirm(msg)) {
         ev.preventDefault();
         return;
       }
       form.querySelectorAll("button[type=submit]").forEach(function (b) {
         window.setTimeout(function () {
+          if (ev.defaultPrevented) { return; } // handled in the page (leave preview)
           b.disabled = true;
           b.setAttribute("data-label", b.textContent);
           b.textContent = "处理中…";
+          if (b.hasAttribute("data-download")) { // the page stays: a file downloads
+            window.setTimeout(function () {
+              b.disabled = false;
+              b.textContent = b.getAttribute("data-label");
+            }, 4000);
+          }
         }, 0);
       });
     });
@@ -70,4 +78,49 @@
     sel.addEventListener("change", sync);
     sync();
   });
+
+  // Leave form: "计算" asks the portal's JSON endpoint for the computed end
+  // date and legal basis without leaving the page (without JavaScript the
+  // button posts the form and the page comes back with the same block).
+  // The preview also refreshes when the type, start or days change.
+  var lf = document.querySelector("form[data-preview-url]");
+  if (lf && window.fetch && window.URLSearchParams) {
+    var timer = 0;
+    var preview = function () {
+      var out = document.getElementById("leave-preview");
+      var body = new URLSearchParams(new FormData(lf));
+      body.set("op", "preview");
+      if (out) { out.classList.add("is-loading"); out.setAttribute("aria-busy", "true"); }
+      return window.fetch(lf.getAttribute("data-preview-url"), {
+        method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" }
+      }).then(function (r) {
+        if (!r.ok) { throw new Error("preview " + r.status); }
+        return r.json();
+      }).then(function (j) {
+        var cur = document.getElementById("leave-preview");
+        if (cur) { cur.outerHTML = j.html; }
+      });
+    };
+    lf.addEventListener("submit", function (ev) {
+      if (ev.submitter && ev.submitter.value === "preview") {
+        ev.preventDefault();
+        preview().catch(function () { // fall back to the plain post of 计算
+          var op = document.createElement("input");
+          op.type = "hidden"; op.name = "op"; op.value = "preview";
+          lf.appendChild(op);
+          lf.submit();
+        });
+      }
+    });
+    ["leave_type", "start", "days", "child_id"].forEach(function (name) {
+      var el = lf.elements.namedItem(name);
+      if (!el || !el.addEventListener) { return; }
+      el.addEventListener("change", function () {
+        window.clearTimeout(timer);
+        if (!lf.elements.namedItem("leave_type").value || !lf.elements.namedItem("start").value ||
+            !lf.elements.namedItem("days").value) { return; }
+        timer = window.setTimeout(function () { preview().catch(function () {}); }, 300);
+      });
+    });
+  }
 })();

@@ -1,0 +1,47 @@
+package cases
+
+import (
+	"context"
+
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// PhaseCounts is how many employees are in each protected phase on a day.
+type PhaseCounts struct {
+	AsOf           leave.Date
+	Pregnancy      int
+	MaternityLeave int
+	Nursing        int
+}
+
+// Total is the number of protected employees.
+func (p PhaseCounts) Total() int { return p.Pregnancy + p.MaternityLeave + p.Nursing }
+
+// ProtectedByPhase counts the tenant's employees in a protected period (三期)
+// on asOf, by phase, from the same facts as the daily protection job.
+func (c *Cases) ProtectedByPhase(ctx context.Context, tenant string, asOf leave.Date) (PhaseCounts, error) {
+	out := PhaseCounts{AsOf: asOf}
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		rows, err := tx.ProtectedCandidates(ctx, tenant)
+		if err != nil {
+			return err
+		}
+		for _, pf := range rows {
+			f, err := protectionFacts(pf)
+			if err != nil {
+				return err
+			}
+			switch leave.ProtectionOn(f, asOf).Phase {
+			case leave.PhasePregnancy:
+				out.Pregnancy++
+			case leave.PhaseMaternityLeave:
+				out.MaternityLeave++
+			case leave.PhaseNursing:
+				out.Nursing++
+			}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,32 @@
+package portal
+
+import (
+	"html/template"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/handlers"
+	"leaveguard/leave"
+	"leaveguard/store"
+)
+
+// entitlementsBlock is the data of the 假期额度与余额 section.
+type entitlementsBlock struct {
+	E        store.Employee
+	Items    []leave.Item
+	AsOf     leave.Date
+	CanApply bool
+}
+
+// entitlementsSection lists the employee's entitlements and balances as of
+// today (cases.Entitlements, the read audited), each with its legal basis
+// and, for HR, a link to request that leave.
+func (p *Portal) entitlementsSection(c *fiber.Ctx, e store.Employee) (template.HTML, error) {
+	today := p.cases.Today()
+	items, err := p.cases.Entitlements(c.UserContext(), handlers.Tenant(c), handlers.Who(c), e.ID, today)
+	if err != nil {
+		return "", err
+	}
+	return p.Partial("entitlements-section", entitlementsBlock{E: e, Items: items, AsOf: today,
+		CanApply: allowed(sessionOf(c).Role, leaveWriters)})
+}
