@@ -47,6 +47,7 @@ var bolaBodies = map[string]any{
 	"PUT /api/v1/births/:id":                       map[string]any{"birth_date": "2026-03-12", "child_order": 1},
 	"POST /api/v1/leave-requests/:id/reject":       map[string]any{"reason": "测试"},
 	"PATCH /api/v1/children/:id":                   map[string]any{"iit_share_percent": 50},
+	"PATCH /api/v1/integrations/:id":               map[string]any{"name": "某系统"},
 	"POST /api/v1/allowance-claims/:id/reject":     map[string]any{"reason": "测试"},
 	"POST /api/v1/allowance-claims/:id/pay":        map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
 	"POST /api/v1/subsidy-applications/:id/reject": map[string]any{"reason": "测试"},

@@ -27,6 +27,10 @@ type Config struct {
 	PDFFont            string        // path of the CJK TrueType font for PDFs
 	RateLimit          int           // API requests per key per minute
 	ShutdownTimeout    time.Duration // grace for in-flight requests on SIGTERM
+
+	// AllowLoopbackWebhooks lets outbound webhooks go to http:// loopback
+	// addresses: for the project's own tests only (LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK=true).
+	AllowLoopbackWebhooks bool
 }
 
 // ErrConfig wraps every configuration problem.
@@ -53,6 +57,7 @@ func ConfigFromEnv() (Config, error) {
 		return Config{}, fmt.Errorf("%w: LEAVEGUARD_RATE_LIMIT must be a positive integer", ErrConfig)
 	}
 	c.RateLimit = n
+	c.AllowLoopbackWebhooks = env("LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK", "false") == "true"
 	if c.Env != "prod" && c.Env != "dev" {
 		return Config{}, fmt.Errorf("%w: LEAVEGUARD_ENV must be prod or dev", ErrConfig)
 	}

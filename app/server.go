@@ -15,6 +15,7 @@ import (
 	"leaveguard/handlers"
 	"leaveguard/handlers/api"
 	"leaveguard/handlers/portal"
+	"leaveguard/handlers/webhooks"
 	"leaveguard/leave"
 	"leaveguard/store"
 )
@@ -33,7 +34,7 @@ type Deps struct {
 
 // Cases returns the use cases over the dependencies.
 func (d Deps) Cases() *cases.Cases {
-	return &cases.Cases{Store: d.Store, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar}
+	return &cases.Cases{Store: d.Store, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar, Loopback: d.Config.AllowLoopbackWebhooks}
 }
 
 // NewServer builds the fiber app with every route and middleware.
@@ -60,5 +61,6 @@ func NewServer(d Deps) *fiber.App {
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
 	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log, PDF: d.PDFFont.Renderer()}).Register(srv)
+	webhooks.New(d.Cases()).Register(srv)
 	return srv
 }

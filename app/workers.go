@@ -15,8 +15,16 @@ type backgroundWorker struct {
 // backgroundWorkers lists the loops `serve` runs besides HTTP. Several
 // instances may run them at once: work is claimed in PostgreSQL.
 func backgroundWorkers(d Deps) []backgroundWorker {
+	outbox := NewOutboxWorker(d)
 	return []backgroundWorker{
 		protectionWorker(d),
+		{"outbox-1", outbox.Run},
+		{"outbox-2", outbox.Run},
+		{"idempotency-purge", every(time.Hour, func(ctx context.Context) {
+			if _, err := d.Store.PurgeIdempotencyKeys(ctx); err != nil && ctx.Err() == nil {
+				d.Log.Error("idempotency purge failed", "error", err.Error())
+			}
+		})},
 	}
 }
 

@@ -20,6 +20,7 @@ type Cases struct {
 	Rules    *leave.RuleBook
 	Calendar leave.Calendar
 	Clock    func() time.Time // nil means time.Now
+	Loopback bool             // tests only: outbound webhook URLs may be http:// on loopback
 }
 
 // chinaTime is UTC+8, the zone every civil date here is read in.

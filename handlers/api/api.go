@@ -32,7 +32,9 @@ var (
 // area registers its own routes in its own file.
 func (a *API) Register(r fiber.Router) {
 	r.Use(handlers.NoStore())
+	r.Use(handlers.Idempotency(a.store))
 	a.registerEmployees(r)
+	a.registerIntegrations(r)
 	a.registerEvents(r)
 	a.registerEntitlements(r)
 	a.registerLeave(r)

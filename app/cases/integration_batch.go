@@ -1,0 +1,103 @@
+package cases
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"leaveguard/app/signature"
+	"leaveguard/store"
+)
+
+// errBatchRace aborts a batch whose webhook-id was claimed meanwhile by a
+// transaction outside it; its webhooks are then applied one by one.
+var errBatchRace = errors.New("cases: webhook claimed concurrently")
+
+// batch verifies a tenant's queued webhooks and applies the plain
+// employee.upserted ones in one transaction: new webhook-ids are written
+// (employee, dedupe row with its result, audit), repeated ones counted and
+// answered with the first result. Everything else is left to ReceiveWebhook
+// (individual), as is every verified webhook when the transaction fails.
+func (w *WebhookIngest) batch(tenant string, batch []*ingestItem) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := w.c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		if err := w.verify(ctx, tx, tenant, batch); err != nil {
+			return err
+		}
+		return w.applyUpserts(ctx, tx, tenant, plainUpserts(batch))
+	})
+	if err != nil {
+		for _, it := range batch {
+			if it.src.Tenant != "" {
+				it.individual, it.out, it.err = true, WebhookOutcome{}, nil
+			}
+		}
+	}
+}
+
+// verify checks each webhook's signature on its raw body against its
+// integration's secrets, loaded in the batch's own transaction (so a
+// deleted integration or a retired secret is refused at once).
+func (w *WebhookIngest) verify(ctx context.Context, tx *store.Tx, tenant string, batch []*ingestItem) error {
+	rows, err := tx.Integrations(ctx, tenant)
+	if err != nil {
+		return err
+	}
+	active := make(map[string]store.Integration, len(rows))
+	for _, in := range rows {
+		active[in.ID] = in
+	}
+	for _, it := range batch {
+		in, ok := active[it.integrationID]
+		if !ok {
+			it.err = ErrUnknownIntegration
+			continue
+		}
+		secrets, err := w.c.IntegrationSecrets(in, it.now)
+		if err != nil {
+			return err
+		}
+		if signature.Verify(secrets, it.h, it.body, it.now) != nil {
+			it.err = ErrBadSignature
+			continue
+		}
+		it.src = WebhookSource{Tenant: tenant, IntegrationID: in.ID, RequestID: it.requestID}
+	}
+	return nil
+}
+
+// pendingUpsert is a verified, well-formed employee.upserted.
+type pendingUpsert struct {
+	it *ingestItem
+	in EmployeeInput
+}
+
+// plainUpserts parses the verified webhooks; any that is not a well-formed
+// employee.upserted is marked individual.
+func plainUpserts(batch []*ingestItem) []pendingUpsert {
+	var out []pendingUpsert
+	for _, it := range batch {
+		if it.src.Tenant == "" {
+			continue
+		}
+		var env struct {
+			Type string          `json:"type"`
+			Data json.RawMessage `json:"data"`
+		}
+		bad := json.Unmarshal(it.body, &env) != nil
+		it.typ = env.Type
+		if len(it.h.ID) > 200 || bad || env.Type != "employee.upserted" {
+			it.individual = true
+			continue
+		}
+		in, err := decodeUpsert(env.Data)
+		if err != nil {
+			it.individual = true
+			continue
+		}
+		out = append(out, pendingUpsert{it: it, in: in})
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package cases
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"leaveguard/app/signature"
+	"leaveguard/store"
+)
+
+// ErrBadSignature means a webhook's Standard Webhooks signature, timestamp
+// or headers did not verify against the integration's secrets.
+var ErrBadSignature = errors.New("cases: webhook signature does not verify")
+
+// maxIngestBatch bounds how many webhooks share one transaction, and
+// ingestDrains how many transactions of one tenant run at once.
+const (
+	maxIngestBatch = 64
+	ingestDrains   = 3
+)
+
+// WebhookIngest receives the webhooks of every integration. Webhooks of one
+// tenant that arrive while its previous batch is being written wait and are
+// then verified and applied together in one transaction (one commit, one
+// turn of the tenant's audit chain), which is what lets the endpoint keep up
+// with a payroll system's bursts. Each webhook still gets all or nothing:
+// anything but the plain path (a new or updated employee, a duplicate, a bad
+// signature) is applied on its own by ReceiveWebhook, and so is the whole
+// batch if its transaction fails.
+type WebhookIngest struct {
+	c       *Cases
+	tenants sync.Map // integration id → tenant id: fixed for an integration's life
+
+	mu     sync.Mutex
+	queues map[string]*ingestQueue // per tenant, present while a drain runs
+
+	// dismissals bounds concurrent termination proposals: each holds two
+	// pooled connections (see terminationProposedEffect).
+	dismissals chan struct{}
+}
+
+// ingestQueue holds a tenant's waiting webhooks and counts its drains.
+type ingestQueue struct {
+	items  []*ingestItem
+	drains int
+}
+
+// NewWebhookIngest returns the webhook receiver over c.
+func NewWebhookIngest(c *Cases) *WebhookIngest {
+	return &WebhookIngest{c: c, queues: map[string]*ingestQueue{}, dismissals: make(chan struct{}, 4)}
+}
+
+// ingestItem is one received webhook and, once done is closed, its fate.
+type ingestItem struct {
+	integrationID string
+	h             signature.Headers
+	body          []byte
+	now           time.Time
+	requestID     string
+	done          chan struct{}
+
+	src        WebhookSource // set once verified
+	typ        string        // its event type, once parsed
+	out        WebhookOutcome
+	err        error
+	individual bool // verified, to be applied on its own
+}
+
+// Receive verifies a webhook on its raw body (before anything parses it)
+// against the secrets of integrationID at now, then applies it. It returns
+// ErrUnknownIntegration or ErrBadSignature (both a 401 to the sender), an
+// *Error for an invalid webhook (logged for the admin), or the outcome.
+func (w *WebhookIngest) Receive(ctx context.Context, integrationID string, h signature.Headers, body []byte,
+	requestID string, now time.Time) (WebhookSource, WebhookOutcome, error) {
+	tenant, err := w.tenant(ctx, integrationID)
+	if err != nil {
+		return WebhookSource{}, WebhookOutcome{}, err
+	}
+	it := &ingestItem{integrationID: integrationID, h: h, body: bytes.Clone(body), now: now,
+		requestID: requestID, done: make(chan struct{})}
+	w.enqueue(tenant, it)
+	<-it.done
+	if it.individual {
+		if it.typ == "employee.termination_proposed" {
+			w.dismissals <- struct{}{}
+			defer func() { <-w.dismissals }()
+		}
+		it.out, it.err = w.c.ReceiveWebhook(ctx, it.src, h.ID, it.body)
+	}
+	return it.src, it.out, it.err
+}
+
+// tenant finds the tenant of an integration through the SECURITY DEFINER
+// lookup, remembering it (whether the integration is still active is
+// checked in every batch's own transaction).
+func (w *WebhookIngest) tenant(ctx context.Context, integrationID string) (string, error) {
+	if t, ok := w.tenants.Load(integrationID); ok {
+		return t.(string), nil
+	}
+	tenant, err := w.c.Store.IntegrationTenant(ctx, integrationID)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", ErrUnknownIntegration
+	}
+	if err != nil {
+		return "", err
+	}
+	w.tenants.Store(integrationID, tenant)
+	return tenant, nil
+}
+
+// enqueue adds it to its tenant's queue, starting a drain if fewer than
+// ingestDrains run.
+func (w *WebhookIngest) enqueue(tenant string, it *ingestItem) {
+	w.mu.Lock()
+	q := w.queues[tenant]
+	if q == nil {
+		q = &ingestQueue{}
+		w.queues[tenant] = q
+	}
+	q.items = append(q.items, it)
+	start := q.drains < ingestDrains
+	if start {
+		q.drains++
+	}
+	w.mu.Unlock()
+	if start {
+		go w.drain(tenant, q)
+	}
+}
+
+// drain applies a tenant's queued webhooks batch by batch until none wait.
+func (w *WebhookIngest) drain(tenant string, q *ingestQueue) {
+	for {
+		w.mu.Lock()
+		if len(q.items) == 0 {
+			if q.drains--; q.drains == 0 {
+				delete(w.queues, tenant)
+			}
+			w.mu.Unlock()
+			return
+		}
+		n := min(len(q.items), maxIngestBatch)
+		batch := q.items[:n:n]
+		q.items = q.items[n:]
+		w.mu.Unlock()
+		w.safeBatch(tenant, batch)
+		for _, it := range batch {
+			close(it.done)
+		}
+	}
+}
+
+// safeBatch runs a batch; a panic fails its webhooks instead of the process.
+func (w *WebhookIngest) safeBatch(tenant string, batch []*ingestItem) {
+	defer func() {
+		if r := recover(); r != nil {
+			for _, it := range batch {
+				it.individual, it.err = false, fmt.Errorf("cases: webhook batch panicked: %v", r)
+			}
+		}
+	}()
+	w.batch(tenant, batch)
+}

@@ -1,0 +1,92 @@
+package cases
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"leaveguard/store"
+)
+
+// wageChange is the data of wage.changed.
+type wageChange struct {
+	ExternalID     *string `json:"external_id"`
+	MonthlyWageFen *int64  `json:"monthly_wage_fen"`
+	EffectiveDate  *string `json:"effective_date"`
+}
+
+// wageChangedEffect is wage.changed: the new wage is applied through
+// UpdateEmployee, whose check claims the delivery in the same transaction.
+// A cut refused by a rule is not applied: it is recorded as a violation
+// attempt (stored with the delivery and audited) and reported.
+func wageChangedEffect(c *Cases, ctx context.Context, src WebhookSource, d store.Delivery, data json.RawMessage) (WebhookOutcome, error) {
+	var in wageChange
+	if err := decodeWebhookData(data, &in); err != nil {
+		return WebhookOutcome{}, err
+	}
+	f := Fields{}
+	ext := f.Text("data.external_id", in.ExternalID, true, 64)
+	effective := f.Date("data.effective_date", in.EffectiveDate, true)
+	switch {
+	case in.MonthlyWageFen == nil:
+		f["data.monthly_wage_fen"] = "必填，单位为分的整数"
+	case *in.MonthlyWageFen < 0:
+		f["data.monthly_wage_fen"] = "月工资不能为负数"
+	}
+	if err := f.Err(); err != nil {
+		return WebhookOutcome{}, err
+	}
+	var emp store.Employee
+	err := c.Store.ReadTx(ctx, src.Tenant, func(tx *store.Tx) error {
+		var err error
+		emp, err = tx.EmployeeByExternalID(ctx, src.Tenant, strings.TrimSpace(ext))
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return WebhookOutcome{}, Fields{"data.external_id": "未找到该编号的员工，请先发送 employee.upserted"}.Err()
+	}
+	if err != nil {
+		return WebhookOutcome{}, err
+	}
+	d.Status = store.DeliveryProcessed
+	d.Result, _ = json.Marshal(map[string]any{"employee_id": emp.ID, "applied": true, "effective_date": effective.String()})
+	check := func(tx *store.Tx, before, after store.Employee) error {
+		if err := claimDelivery(ctx, tx, src, d); err != nil {
+			return err
+		}
+		return c.WageCutCheck(ctx, src.who(), nil)(tx, before, after)
+	}
+	_, err = c.UpdateEmployee(ctx, src.Tenant, src.who(), emp.ID, EmployeeInput{MonthlyWageFen: in.MonthlyWageFen}, check)
+	var refused *Error
+	if errors.As(err, &refused) && refused.Code == "wage_reduction_prohibited" {
+		return c.recordWageRefusal(ctx, src, d, emp, *in.MonthlyWageFen, effective.String(), refused)
+	}
+	if err != nil {
+		return WebhookOutcome{}, dataFields(err)
+	}
+	return WebhookOutcome{Status: WebhookProcessed, Result: d.Result}, nil
+}
+
+// recordWageRefusal stores a refused wage cut as a violation attempt (as
+// the API does: wage_violation_attempts, audited "wage_reduction.refused"),
+// claiming the delivery, with the refusal as its result, in the same
+// transaction.
+func (c *Cases) recordWageRefusal(ctx context.Context, src WebhookSource, d store.Delivery, emp store.Employee, newFen int64,
+	effective string, refused *Error) (WebhookOutcome, error) {
+	d.Result, _ = json.Marshal(map[string]any{"employee_id": emp.ID, "applied": false, "effective_date": effective,
+		"refusal": map[string]any{"code": refused.Code, "message": refused.Message}})
+	who := src.who()
+	err := c.Store.InTx(ctx, src.Tenant, func(tx *store.Tx) error {
+		if err := claimDelivery(ctx, tx, src, d); err != nil {
+			return err
+		}
+		if err := tx.RecordWageViolation(ctx, src.Tenant, emp.ID, emp.MonthlyWageFen, newFen, who.ActorType,
+			who.ActorType+":"+who.ActorID, "", false); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, src.Tenant, who, "wage_reduction.refused", "employee", emp.ID,
+			map[string]any{"webhook_id": d.WebhookID})
+	})
+	return WebhookOutcome{Status: WebhookProcessed, Result: d.Result}, err
+}

@@ -1,0 +1,65 @@
+package api
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/handlers"
+)
+
+// attemptView is one outbound delivery attempt (status_code 0: no response).
+type attemptView struct {
+	ID          string    `json:"id"`
+	EventID     string    `json:"event_id"`
+	EventType   string    `json:"event_type"`
+	EventStatus string    `json:"event_status"`
+	Attempt     int       `json:"attempt"`
+	StatusCode  int       `json:"status_code"`
+	Error       string    `json:"error"`
+	At          time.Time `json:"at"`
+}
+
+// listIntegrationEvents is GET /integrations/:id/events (limit, cursor):
+// the outbound delivery log, newest first.
+func (a *API) listIntegrationEvents(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f, n, err := logFilter(c)
+	if err != nil {
+		return err
+	}
+	rows, err := a.cases.IntegrationAttempts(c.UserContext(), handlers.Tenant(c), id, f)
+	if err != nil {
+		return err
+	}
+	out := page[attemptView]{Items: make([]attemptView, 0, len(rows))}
+	for i, r := range rows {
+		if i == n {
+			out.NextCursor = encodeCursor(rows[n-1].At, rows[n-1].ID)
+			break
+		}
+		out.Items = append(out.Items, attemptView{ID: r.ID, EventID: r.EventID, EventType: r.EventType,
+			EventStatus: r.EventStatus, Attempt: r.Attempt, StatusCode: r.StatusCode, Error: r.Error, At: r.At})
+	}
+	return c.JSON(out)
+}
+
+// redeliverIntegrationEvent is POST /integrations/:id/events/:event_id/redeliver
+// → 202: the event is queued for delivery to this integration again.
+func (a *API) redeliverIntegrationEvent(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	eventID, err := uuidParam(c.Params("event_id"))
+	if err != nil {
+		return err
+	}
+	if err := a.cases.RedeliverEvent(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, eventID); err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"status": "pending", "event_id": eventID})
+}

@@ -1,0 +1,139 @@
+package handlers
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/store"
+)
+
+// HeaderIdempotencyKey is the request header naming a POST's idempotency key.
+const HeaderIdempotencyKey = "Idempotency-Key"
+
+// Idempotency makes POSTs that carry an Idempotency-Key safe to retry. The
+// key is claimed atomically in PostgreSQL, per tenant, with a fingerprint of
+// method, path and body, and kept 24 h: the same key and body replay the
+// stored response (header Idempotent-Replayed: true); another body → 422
+// idempotency_key_reused; while the first request runs → 409
+// idempotency_in_flight. A response ≥ 500 is not stored: the key is
+// released so the client may retry. Behind authentication only.
+func Idempotency(st *store.Store) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		key := c.Get(HeaderIdempotencyKey)
+		if c.Method() != fiber.MethodPost || key == "" {
+			return c.Next()
+		}
+		if len(key) > 200 || !printableKey(key) {
+			return Invalid(map[string]string{HeaderIdempotencyKey: "须为 1 到 200 个可打印 ASCII 字符"})
+		}
+		tenant, ctx := Tenant(c), c.UserContext()
+		fp := fingerprint(c)
+		claimed, prior, err := claimKey(c, st, tenant, key, fp)
+		if err != nil {
+			return err
+		}
+		if !claimed {
+			return replay(c, prior, fp)
+		}
+		done := false
+		defer func() {
+			if !done { // a panic below: free the key, let recover answer
+				_ = st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+			}
+		}()
+		if err := c.Next(); err != nil {
+			if herr := c.App().ErrorHandler(c, err); herr != nil {
+				_ = c.SendStatus(fiber.StatusInternalServerError)
+			}
+		}
+		done = true
+		res := c.Response()
+		if res.StatusCode() >= 500 {
+			return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+		}
+		r := store.IdempotentResponse{Fingerprint: fp, Code: res.StatusCode(),
+			Body: storableBody(c, res.Body()), ContentType: string(res.Header.ContentType())}
+		return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.FinishIdempotencyKey(ctx, tenant, key, r) })
+	}
+}
+
+// secretLocal marks a response holding a secret shown only once.
+const secretLocal = "lg.idempotency.secret"
+
+// SecretResponse marks c's response as holding a secret that is shown only
+// once: its replay to a repeated Idempotency-Key omits the "secret" field,
+// and the secret is never stored.
+func SecretResponse(c *fiber.Ctx) { c.Locals(secretLocal, true) }
+
+// storableBody copies the response body, without its "secret" field when
+// the handler marked it with SecretResponse.
+func storableBody(c *fiber.Ctx, body []byte) []byte {
+	if secret, _ := c.Locals(secretLocal).(bool); !secret {
+		return append([]byte(nil), body...)
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil {
+		return []byte("{}")
+	}
+	delete(m, "secret")
+	out, _ := json.Marshal(m)
+	return out
+}
+
+// claimKey claims key, retrying when the holder released it in between.
+func claimKey(c *fiber.Ctx, st *store.Store, tenant, key string, fp []byte) (bool, store.IdempotentResponse, error) {
+	ctx := c.UserContext()
+	for try := 0; ; try++ {
+		var claimed bool
+		var prior store.IdempotentResponse
+		err := st.InTx(ctx, tenant, func(tx *store.Tx) error {
+			var err error
+			claimed, prior, err = tx.ClaimIdempotencyKey(ctx, tenant, key, fp)
+			return err
+		})
+		if errors.Is(err, store.ErrNotFound) && try < 3 {
+			continue
+		}
+		return claimed, prior, err
+	}
+}
+
+// replay answers a request whose key was already claimed.
+func replay(c *fiber.Ctx, prior store.IdempotentResponse, fp []byte) error {
+	switch {
+	case string(prior.Fingerprint) != string(fp):
+		return Fail(fiber.StatusUnprocessableEntity, "idempotency_key_reused",
+			"该 Idempotency-Key 已用于内容不同的请求；请为新请求使用新的键")
+	case prior.Status != store.KeyDone:
+		c.Set(fiber.HeaderRetryAfter, "1")
+		return Fail(fiber.StatusConflict, "idempotency_in_flight", "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试")
+	}
+	c.Set("Idempotent-Replayed", "true")
+	if prior.ContentType != "" {
+		c.Set(fiber.HeaderContentType, prior.ContentType)
+	}
+	return c.Status(prior.Code).Send(prior.Body)
+}
+
+// fingerprint is sha256 of the method, the path with its query and the body.
+func fingerprint(c *fiber.Ctx) []byte {
+	h := sha256.New()
+	h.Write([]byte(c.Method()))
+	h.Write([]byte{0})
+	h.Write([]byte(c.OriginalURL()))
+	h.Write([]byte{0})
+	h.Write(c.Body())
+	return h.Sum(nil)
+}
+
+func printableKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
