@@ -37,6 +37,7 @@ type result struct {
 	MaxMs    float64        `json:"max_ms"`
 	Seconds  float64        `json:"seconds"`
 	Sample   string         `json:"error_sample,omitempty"` // the first failing response, shortened
+	CPU      cpuPerRequest  `json:"cpu_per_request"`
 }
 
 // newClient is a keep-alive client for conns connections that dials only

@@ -80,6 +80,7 @@ func (r *report) print(out io.Writer) {
 		fmt.Fprintf(out, "| %s | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.2f | %s %s |\n", x.Title,
 			x.LG.RPS, x.LG.P50ms, x.LG.P99ms, x.Base.RPS, x.Base.P50ms, x.Base.P99ms, x.Ratio, x.Goal, mark(x.Met))
 	}
+	r.printCPU(out)
 	for _, x := range r.Rows {
 		if x.Status == "ok" && x.LG == nil {
 			fmt.Fprintf(out, "\n%s: %s (goal %s) %s\n", x.Title, x.Note, x.Goal, mark(x.Met))
@@ -111,4 +112,17 @@ func mark(met *bool) string {
 		return "✓"
 	}
 	return "✗"
+}
+
+// printCPU is where each request's CPU went: this process (server and load
+// generator), the bench database's PostgreSQL backends, redis-server.
+func (r *report) printCPU(out io.Writer) {
+	fmt.Fprint(out, "\nCPU per request, ms (LeaveGuard / baseline):\n\n")
+	fmt.Fprintln(out, "| scenario | Go process | PostgreSQL | Redis |\n|---|---:|---:|---:|")
+	for _, x := range r.Rows {
+		if x.LG != nil && x.Base != nil {
+			fmt.Fprintf(out, "| %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f |\n", x.Title, x.LG.CPU.Go, x.Base.CPU.Go,
+				x.LG.CPU.PG, x.Base.CPU.PG, x.LG.CPU.Redis, x.Base.CPU.Redis)
+		}
+	}
 }

@@ -56,7 +56,7 @@ func run(ctx context.Context, o options) error {
 			continue
 		}
 		r := runScenario(ctx, worlds[sc.Small], sc)
-		fmt.Printf("  %-40s %s\n", sc.Title, summary(r))
+		fmt.Printf("  %-40s %s\n", r.Title, summary(r))
 		rep.Rows = append(rep.Rows, r)
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -88,8 +88,9 @@ func summary(r row) string {
 	if r.LG == nil || r.Base == nil {
 		return r.Status + " " + r.Note
 	}
-	return fmt.Sprintf("leaveguard %.0f req/s p99 %.1f ms | baseline %.0f req/s p99 %.1f ms | ratio %.2f (errors %d/%d)",
-		r.LG.RPS, r.LG.P99ms, r.Base.RPS, r.Base.P99ms, r.Ratio, r.LG.Errors, r.Base.Errors)
+	return fmt.Sprintf("leaveguard %.0f req/s p99 %.1f ms | baseline %.0f req/s p99 %.1f ms | ratio %.2f (errors %d/%d)"+
+		" | CPU ms/req go %.2f/%.2f pg %.2f/%.2f redis %.2f/%.2f", r.LG.RPS, r.LG.P99ms, r.Base.RPS, r.Base.P99ms, r.Ratio,
+		r.LG.Errors, r.Base.Errors, r.LG.CPU.Go, r.Base.CPU.Go, r.LG.CPU.PG, r.Base.CPU.PG, r.LG.CPU.Redis, r.Base.CPU.Redis)
 }
 
 // release drops the data set's database unless keep.

@@ -70,25 +70,32 @@ func runScenario(ctx context.Context, w *world, sc *scenario) row {
 func sideBySide(ctx context.Context, w *world, name string, lg, base reqGen) (result, result) {
 	o := w.Opts
 	var warm, a, b load
+	var ca, cb cpuUse
 	warm.measure(ctx, w.Client, w.Srv.LGURL, o.Conns, o.Warmup, o.MaxRequests, lg)
 	warm.measure(ctx, w.Client, w.Srv.BaseURL, o.Conns, o.Warmup, o.MaxRequests, base)
 	slice := o.Duration / time.Duration(o.Rounds)
 	for i := 0; i < o.Rounds && ctx.Err() == nil; i++ {
 		stop := startProfile(o.CPUProfile, name, i == 0)
+		t0 := w.sampleCPU(ctx)
 		a.measure(ctx, w.Client, w.Srv.LGURL, o.Conns, slice, o.MaxRequests, lg)
+		t1 := w.sampleCPU(ctx)
 		stop()
 		b.measure(ctx, w.Client, w.Srv.BaseURL, o.Conns, slice, o.MaxRequests, base)
+		t2 := w.sampleCPU(ctx)
+		ca, cb = ca.add(t1.sub(t0)), cb.add(t2.sub(t1))
 	}
-	return a.result(), b.result()
+	ra, rb := a.result(), b.result()
+	ra.CPU, rb.CPU = ca.perRequest(ra.Requests), cb.perRequest(rb.Requests)
+	return ra, rb
 }
 
 // startProfile writes a CPU profile of a LeaveGuard phase of scenario
-// name to prefix-name.pprof when prefix is set and first.
+// name to prefix-name.prof when prefix is set and first.
 func startProfile(prefix, name string, first bool) func() {
 	if prefix == "" || !first {
 		return func() {}
 	}
-	f, err := os.Create(strings.TrimSuffix(prefix, ".pprof") + "-" + name + ".pprof")
+	f, err := os.Create(strings.TrimSuffix(prefix, ".prof") + "-" + name + ".prof")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lgbench: cpuprofile:", err)
 		return func() {}

@@ -25,14 +25,16 @@ const (
 func (g *gen) emitFamily(p *person) {
 	rng := g.rng
 	if p.gender == leave.Female {
+		var born leave.Date
 		if rng.Float64() < pBirth {
-			g.birth(p, leave.Mother)
+			born = g.birth(p, leave.Mother)
 		}
 		if rng.Float64() < pMiscarriage {
-			g.miscarriage(p)
+			g.miscarriage(p, born)
 		}
-		if rng.Float64() < pPregnant {
-			reported := g.today.AddDays(-10 - rng.IntN(230))
+		// A current pregnancy, reported at least three months after a birth.
+		if reported := g.today.AddDays(-10 - rng.IntN(230)); rng.Float64() < pPregnant &&
+			(born.IsZero() || reported.After(born.AddDays(90))) {
 			g.pregnancy(p, reported, reported.AddDays(200+rng.IntN(40)))
 		}
 	} else if rng.Float64() < pSpouseBirth {
@@ -48,7 +50,9 @@ func (g *gen) pregnancy(p *person, reported, due leave.Date) {
 	p.facts.Pregnancies = append(p.facts.Pregnancies, leave.Pregnancy{ReportedOn: reported, ExpectedDueDate: due})
 }
 
-func (g *gen) birth(p *person, parent leave.Parent) {
+// birth records a birth (hers, or his spouse's) and returns its date (zero
+// when the engine refused it).
+func (g *gen) birth(p *person, parent leave.Parent) leave.Date {
 	rng := g.rng
 	order := 1
 	if x := rng.Float64(); x > 0.88 {
@@ -66,7 +70,7 @@ func (g *gen) birth(p *person, parent leave.Parent) {
 	}
 	plan, err := g.rules(p).PlanBirth(b)
 	if err != nil {
-		return
+		return leave.Date{}
 	}
 	id, planJSON := newUUID(rng), mustJSON(plan)
 	g.e.row("births", p.tenant.ID, id, p.id, b.Date.String(), b.ChildOrder, b.Babies, b.Dystocia, nil,
@@ -96,10 +100,15 @@ func (g *gen) birth(p *person, parent leave.Parent) {
 	if b.Date.DaysUntil(g.today) > 180 && rng.Float64() < pParental {
 		g.grant(p, leave.Request{LeaveType: leave.LeaveParental, Start: g.today.AddDays(-5 - rng.IntN(60)), Days: 1 + rng.IntN(5)})
 	}
+	return b.Date
 }
 
-func (g *gen) miscarriage(p *person) {
+// miscarriage records one, never within 300 days of a birth (born, if any).
+func (g *gen) miscarriage(p *person, born leave.Date) {
 	m := leave.Miscarriage{Date: g.today.AddDays(-5 - g.rng.IntN(500)), GestationWeeks: 6 + g.rng.IntN(18)}
+	if !born.IsZero() && m.Date.After(born.AddDays(-300)) && m.Date.Before(born.AddDays(300)) {
+		return
+	}
 	plan, err := g.rules(p).PlanMiscarriage(m)
 	if err != nil {
 		return
