@@ -19,7 +19,7 @@ type AuditRecord struct {
 }
 
 // AuditMany appends recs to the tenant's hash chain, in order, exactly as
-// that many calls of Audit would (same links, same hashes), in three
+// that many calls of Audit would (same links, same hashes), in two
 // statements whatever their number. Like Audit, it locks the chain head
 // until the transaction ends: call it last.
 func (t *Tx) AuditMany(ctx context.Context, tenant string, recs []AuditRecord) error {
@@ -61,18 +61,16 @@ func (t *Tx) AuditMany(ctx context.Context, tenant string, recs []AuditRecord) e
 		prev = e.Hash
 	}
 	const ins = `
-		INSERT INTO audit_log (tenant_id, seq, at, actor_type, actor_id, action,
-			object_type, object_id, detail, request_id, prev_hash, hash)
-		SELECT $1, * FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
-			$7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[])`
+		WITH log AS (
+			INSERT INTO audit_log (tenant_id, seq, at, actor_type, actor_id, action,
+				object_type, object_id, detail, request_id, prev_hash, hash)
+			SELECT $1, * FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+				$7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[]))
+		UPDATE audit_heads SET seq = $13, hash = $14 WHERE tenant_id = $1`
 	if _, err := t.tx.ExecContext(ctx, ins, tenant, pq.Array(seqs), pq.Array(ats), pq.Array(actorTypes),
 		pq.Array(actorIDs), pq.Array(actions), pq.Array(objTypes), pq.Array(objIDs), pq.Array(details),
-		pq.Array(reqIDs), pq.Array(prevs), pq.Array(hashes)); err != nil {
+		pq.Array(reqIDs), pq.Array(prevs), pq.Array(hashes), seqs[n-1], prev); err != nil {
 		return fmt.Errorf("store: audit insert: %w", err)
-	}
-	const upd = `UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1`
-	if _, err := t.tx.ExecContext(ctx, upd, tenant, seqs[n-1], prev); err != nil {
-		return fmt.Errorf("store: audit head update: %w", err)
 	}
 	return nil
 }

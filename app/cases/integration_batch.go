@@ -4,11 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"leaveguard/app/signature"
+	"leaveguard/leave"
 	"leaveguard/store"
 )
+
+// errNotPlain marks a webhook the batch leaves to ReceiveWebhook.
+var errNotPlain = errors.New("cases: not a plain webhook")
 
 // errBatchRace aborts a batch whose webhook-id was claimed meanwhile by a
 // transaction outside it; its webhooks are then applied one by one.
@@ -68,14 +73,17 @@ func (w *WebhookIngest) verify(ctx context.Context, tx *store.Tx, tenant string,
 	return nil
 }
 
-// pendingUpsert is a verified, well-formed employee.upserted.
+// pendingUpsert is a verified, well-formed employee.upserted or
+// wage.changed (then in holds only the wage).
 type pendingUpsert struct {
-	it *ingestItem
-	in EmployeeInput
+	it        *ingestItem
+	in        EmployeeInput
+	ext       string
+	effective string // wage.changed only
 }
 
 // plainUpserts parses the verified webhooks; any that is not a well-formed
-// employee.upserted is marked individual.
+// employee.upserted or wage.changed is marked individual.
 func plainUpserts(batch []*ingestItem) []pendingUpsert {
 	var out []pendingUpsert
 	for _, it := range batch {
@@ -88,16 +96,28 @@ func plainUpserts(batch []*ingestItem) []pendingUpsert {
 		}
 		bad := json.Unmarshal(it.body, &env) != nil
 		it.typ = env.Type
-		if len(it.h.ID) > 200 || bad || env.Type != "employee.upserted" {
-			it.individual = true
-			continue
+		p, err := pendingUpsert{it: it}, error(nil)
+		switch {
+		case len(it.h.ID) > 200 || bad:
+			err = errNotPlain
+		case env.Type == "employee.upserted":
+			p.in, err = decodeUpsert(env.Data)
+			if err == nil {
+				p.ext = strings.TrimSpace(*p.in.ExternalID)
+			}
+		case env.Type == "wage.changed":
+			var wage int64
+			var eff leave.Date
+			p.ext, wage, eff, err = parseWageChange(env.Data)
+			p.in, p.effective = EmployeeInput{MonthlyWageFen: &wage}, eff.String()
+		default:
+			err = errNotPlain
 		}
-		in, err := decodeUpsert(env.Data)
 		if err != nil {
 			it.individual = true
 			continue
 		}
-		out = append(out, pendingUpsert{it: it, in: in})
+		out = append(out, p)
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package cases
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -22,7 +24,7 @@ func (w *WebhookIngest) applyUpserts(ctx context.Context, tx *store.Tx, tenant s
 	var integrations, hooks, exts []string
 	for _, p := range ups {
 		integrations, hooks = append(integrations, p.it.integrationID), append(hooks, p.it.h.ID)
-		exts = append(exts, strings.TrimSpace(*p.in.ExternalID))
+		exts = append(exts, p.ext)
 	}
 	claimed, err := tx.ClaimedDeliveries(ctx, tenant, integrations, hooks)
 	if err != nil {
@@ -51,13 +53,17 @@ func (w *WebhookIngest) applyUpserts(ctx context.Context, tx *store.Tx, tenant s
 		if e, ok := existing[exts[i]]; ok {
 			found = &e
 		}
-		u, err := w.c.applyUpsert(found, p.in)
-		if err != nil { // nothing written: refused (and logged) on its own
+		u, err := w.plan(ctx, tx, p, found)
+		var invalid *Error
+		if errors.As(err, &invalid) { // nothing written: refused (and logged, or recorded) on its own
 			fate[key], p.it.individual = "individual", true
 			continue
 		}
+		if err != nil {
+			return err
+		}
 		fate[key] = "fresh"
-		planned = append(planned, plannedUpsert{it: p.it, u: u, ext: exts[i]})
+		planned = append(planned, plannedUpsert{it: p.it, u: u, ext: exts[i], effective: p.effective})
 	}
 	claims, audits, err := w.writeUpserts(ctx, tx, tenant, planned)
 	if err != nil {
@@ -81,11 +87,33 @@ func (w *WebhookIngest) applyUpserts(ctx context.Context, tx *store.Tx, tenant s
 	return tx.AuditMany(ctx, tenant, audits)
 }
 
-// plannedUpsert is a validated upsert of a batch, to be written.
+// plan validates one webhook of the batch against the (locked) employee
+// found: the API's validation, and for a wage change the wage-cut rule.
+func (w *WebhookIngest) plan(ctx context.Context, tx *store.Tx, p pendingUpsert, found *store.Employee) (upsert, error) {
+	if p.effective != "" && found == nil {
+		return upsert{}, Fields{"data.external_id": "未找到"}.Err()
+	}
+	u, err := w.c.applyUpsert(found, p.in)
+	if err != nil || p.effective == "" {
+		return u, err
+	}
+	return u, w.c.WageCutCheck(ctx, p.it.src.who(), nil)(tx, *found, u.e)
+}
+
+// plannedUpsert is a validated upsert or wage change of a batch.
 type plannedUpsert struct {
-	it  *ingestItem
-	u   upsert
-	ext string
+	it        *ingestItem
+	u         upsert
+	ext       string
+	effective string // wage.changed only
+}
+
+// result is what the sender of p is told once e is saved.
+func (p plannedUpsert) result(e store.Employee) json.RawMessage {
+	if p.effective != "" {
+		return wageResult(e.ID, p.effective)
+	}
+	return p.u.result(e)
 }
 
 // writeUpserts saves the planned employees (the new ones in one statement)
@@ -119,7 +147,7 @@ func (w *WebhookIngest) writeUpserts(ctx context.Context, tx *store.Tx, tenant s
 		if !ok {
 			return nil, nil, errBatchRace
 		}
-		d := store.Delivery{IntegrationID: p.it.integrationID, WebhookID: p.it.h.ID, Type: "employee.upserted", Result: p.u.result(e)}
+		d := store.Delivery{IntegrationID: p.it.integrationID, WebhookID: p.it.h.ID, Type: p.it.typ, Result: p.result(e)}
 		claims = append(claims, d)
 		p.it.out = WebhookOutcome{Status: WebhookProcessed, Result: d.Result}
 		audits = append(audits, p.u.auditRecord(p.it.src, p.it.h.ID, e.ID))

@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"strings"
 
+	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -21,26 +21,14 @@ type wageChange struct {
 // A cut refused by a rule is not applied: it is recorded as a violation
 // attempt (stored with the delivery and audited) and reported.
 func wageChangedEffect(c *Cases, ctx context.Context, src WebhookSource, d store.Delivery, data json.RawMessage) (WebhookOutcome, error) {
-	var in wageChange
-	if err := decodeWebhookData(data, &in); err != nil {
-		return WebhookOutcome{}, err
-	}
-	f := Fields{}
-	ext := f.Text("data.external_id", in.ExternalID, true, 64)
-	effective := f.Date("data.effective_date", in.EffectiveDate, true)
-	switch {
-	case in.MonthlyWageFen == nil:
-		f["data.monthly_wage_fen"] = "必填，单位为分的整数"
-	case *in.MonthlyWageFen < 0:
-		f["data.monthly_wage_fen"] = "月工资不能为负数"
-	}
-	if err := f.Err(); err != nil {
+	ext, wage, effective, err := parseWageChange(data)
+	if err != nil {
 		return WebhookOutcome{}, err
 	}
 	var emp store.Employee
-	err := c.Store.ReadTx(ctx, src.Tenant, func(tx *store.Tx) error {
+	err = c.Store.ReadTx(ctx, src.Tenant, func(tx *store.Tx) error {
 		var err error
-		emp, err = tx.EmployeeByExternalID(ctx, src.Tenant, strings.TrimSpace(ext))
+		emp, err = tx.EmployeeByExternalID(ctx, src.Tenant, ext)
 		return err
 	})
 	if errors.Is(err, store.ErrNotFound) {
@@ -50,17 +38,17 @@ func wageChangedEffect(c *Cases, ctx context.Context, src WebhookSource, d store
 		return WebhookOutcome{}, err
 	}
 	d.Status = store.DeliveryProcessed
-	d.Result, _ = json.Marshal(map[string]any{"employee_id": emp.ID, "applied": true, "effective_date": effective.String()})
+	d.Result = wageResult(emp.ID, effective.String())
 	check := func(tx *store.Tx, before, after store.Employee) error {
 		if err := claimDelivery(ctx, tx, src, d); err != nil {
 			return err
 		}
 		return c.WageCutCheck(ctx, src.who(), nil)(tx, before, after)
 	}
-	_, err = c.UpdateEmployee(ctx, src.Tenant, src.who(), emp.ID, EmployeeInput{MonthlyWageFen: in.MonthlyWageFen}, check)
+	_, err = c.UpdateEmployee(ctx, src.Tenant, src.who(), emp.ID, EmployeeInput{MonthlyWageFen: &wage}, check)
 	var refused *Error
 	if errors.As(err, &refused) && refused.Code == "wage_reduction_prohibited" {
-		return c.recordWageRefusal(ctx, src, d, emp, *in.MonthlyWageFen, effective.String(), refused)
+		return c.recordWageRefusal(ctx, src, d, emp, wage, effective.String(), refused)
 	}
 	if err != nil {
 		return WebhookOutcome{}, dataFields(err)
@@ -89,4 +77,31 @@ func (c *Cases) recordWageRefusal(ctx context.Context, src WebhookSource, d stor
 			map[string]any{"webhook_id": d.WebhookID})
 	})
 	return WebhookOutcome{Status: WebhookProcessed, Result: d.Result}, err
+}
+
+// parseWageChange reads and checks the data of wage.changed.
+func parseWageChange(data json.RawMessage) (string, int64, leave.Date, error) {
+	var in wageChange
+	if err := decodeWebhookData(data, &in); err != nil {
+		return "", 0, leave.Date{}, err
+	}
+	f := Fields{}
+	ext := f.Text("data.external_id", in.ExternalID, true, 64)
+	effective := f.Date("data.effective_date", in.EffectiveDate, true)
+	switch {
+	case in.MonthlyWageFen == nil:
+		f["data.monthly_wage_fen"] = "必填，单位为分的整数"
+	case *in.MonthlyWageFen < 0:
+		f["data.monthly_wage_fen"] = "月工资不能为负数"
+	}
+	if err := f.Err(); err != nil {
+		return "", 0, leave.Date{}, err
+	}
+	return ext, *in.MonthlyWageFen, effective, nil
+}
+
+// wageResult is the result of an applied wage change.
+func wageResult(employeeID, effective string) json.RawMessage {
+	b, _ := json.Marshal(map[string]any{"employee_id": employeeID, "applied": true, "effective_date": effective})
+	return b
 }

@@ -41,13 +41,12 @@ func TestRejected401(t *testing.T) {
 	}
 	_, _, other := integration(t, env.A.Key)
 	body := upsertBody("REJ-1")
-	now := time.Now()
 	flipped := append([]byte(nil), body...)
 	flipped[10] ^= 0x01
 	type req struct {
 		path    string
 		body    []byte
-		headers []string
+		headers func(now time.Time) []string // signed at send time
 	}
 	drop := func(h []string, name string) []string {
 		out := []string{}
@@ -58,25 +57,30 @@ func TestRejected401(t *testing.T) {
 		}
 		return out
 	}
-	good := signed(t, secret, "msg_rej", now, body)
+	good := func(now time.Time) []string { return signed(t, secret, "msg_rej", now, body) }
+	without := func(name string) func(time.Time) []string {
+		return func(now time.Time) []string { return drop(good(now), name) }
+	}
 	cases := map[string]req{
-		"flipped body byte":    {path, flipped, good},
-		"wrong secret":         {path, body, signed(t, other, "msg_rej", now, body)},
-		"timestamp +301s":      {path, body, signed(t, secret, "msg_rej", now.Add(301*time.Second), body)},
-		"timestamp -301s":      {path, body, signed(t, secret, "msg_rej", now.Add(-301*time.Second), body)},
-		"missing id":           {path, body, drop(good, signature.HeaderID)},
-		"missing timestamp":    {path, body, drop(good, signature.HeaderTimestamp)},
-		"missing signature":    {path, body, drop(good, signature.HeaderSignature)},
-		"other id than signed": {path, body, append(drop(good, signature.HeaderID), signature.HeaderID, "msg_other")},
-		"unknown integration":  {"/webhooks/payroll/" + uuid.NewString(), body, good},
-		"malformed id":         {"/webhooks/payroll/not-a-uuid", body, good},
-		"deleted integration":  {deadPath, body, signed(t, deadSecret, "msg_rej", now, body)},
+		"flipped body byte": {path, flipped, good},
+		"wrong secret":      {path, body, func(now time.Time) []string { return signed(t, other, "msg_rej", now, body) }},
+		"timestamp +301s":   {path, body, func(now time.Time) []string { return good(now.Add(301 * time.Second)) }},
+		"timestamp -301s":   {path, body, func(now time.Time) []string { return good(now.Add(-301 * time.Second)) }},
+		"missing id":        {path, body, without(signature.HeaderID)},
+		"missing timestamp": {path, body, without(signature.HeaderTimestamp)},
+		"missing signature": {path, body, without(signature.HeaderSignature)},
+		"other id than signed": {path, body, func(now time.Time) []string {
+			return append(drop(good(now), signature.HeaderID), signature.HeaderID, "msg_other")
+		}},
+		"unknown integration": {"/webhooks/payroll/" + uuid.NewString(), body, good},
+		"malformed id":        {"/webhooks/payroll/not-a-uuid", body, good},
+		"deleted integration": {deadPath, body, func(now time.Time) []string { return signed(t, deadSecret, "msg_rej", now, body) }},
 	}
 	const rounds = 20
 	refused := 0
 	for name, c := range cases {
 		for i := 0; i < rounds; i++ {
-			r := env.Do(t, "POST", c.path, "", c.body, c.headers...)
+			r := env.Do(t, "POST", c.path, "", c.body, c.headers(time.Now())...)
 			if r.Status != 401 || r.Code() != "invalid_signature" {
 				t.Errorf("%s: %d %s", name, r.Status, r.Body)
 				continue
