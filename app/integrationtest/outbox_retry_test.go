@@ -130,3 +130,28 @@ func TestOutboxLeaseExpiry(t *testing.T) {
 	time.Sleep(1100 * time.Millisecond)
 	deliverAll(t, w, func() bool { return rc.got("test.lease") == 5 })
 }
+
+// TestOutboxRetriesOnlyFailedTargets: with two integrations, a retry goes
+// only to the one that has not accepted the event yet.
+func TestOutboxRetriesOnlyFailedTargets(t *testing.T) {
+	tenant, _ := newTenant(t)
+	ok, flaky := newReceiver(t), newReceiver(t)
+	fails := 1
+	flaky.status = func(*http.Request) (int, http.Header) {
+		if fails > 0 {
+			fails--
+			return http.StatusBadGateway, nil
+		}
+		return http.StatusOK, nil
+	}
+	newIntegration(t, tenant, ok.URL)
+	newIntegration(t, tenant, flaky.URL)
+	emit(t, tenant, "test.two_targets", 1, 1)
+	w := worker(100 * time.Millisecond)
+	deliverAll(t, w, func() bool {
+		return count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'delivered'`, tenant) == 1
+	})
+	if ok.hits() != 1 || flaky.hits() != 2 || flaky.got("test.two_targets") != 1 {
+		t.Fatalf("hits: accepting endpoint %d (want 1), flaky endpoint %d (want 2)", ok.hits(), flaky.hits())
+	}
+}
