@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -33,11 +34,14 @@ func (w *WebhookIngest) batch(tenant string, batch []*ingestItem) {
 		}
 		return w.applyUpserts(ctx, tx, tenant, plainUpserts(batch))
 	})
-	if err != nil {
-		for _, it := range batch {
-			if it.src.Tenant != "" {
-				it.individual, it.out, it.err = true, WebhookOutcome{}, nil
-			}
+	for _, it := range batch {
+		switch {
+		case err != nil && it.src.Tenant != "": // verified: apply it on its own
+			it.individual, it.out, it.err = true, WebhookOutcome{}, nil
+		case err != nil && it.err == nil: // not verified yet (the database failed): the sender retries
+			it.err = err
+		case err == nil && it.err == nil && !it.individual && it.out.Status == "":
+			it.err = fmt.Errorf("cases: webhook %q left without an outcome", it.h.ID) // never acknowledge silently
 		}
 	}
 }
