@@ -64,15 +64,19 @@ func (c *Cache) Ping(ctx context.Context) error {
 	return err
 }
 
-// Run pings Redis every HealthInterval until ctx ends.
+// Run pings Redis until ctx ends: every HealthInterval while it is healthy,
+// and four times as often while it is down, so a recovered Redis is back in
+// use well within one interval.
 func (c *Cache) Run(ctx context.Context) {
-	t := time.NewTicker(HealthInterval)
-	defer t.Stop()
 	for {
+		wait := HealthInterval
+		if !c.Healthy() {
+			wait = HealthInterval / 4
+		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-time.After(wait):
 			_ = c.Ping(ctx)
 		}
 	}
