@@ -16,10 +16,13 @@ func (t *Tx) ProtectedCandidates(ctx context.Context, tenant string) ([]Protecti
 	if err := t.check(tenant); err != nil {
 		return nil, err
 	}
-	q := protectionFactsQuery + ` WHERE e.tenant_id = $1 AND e.gender = 'female' AND (
-		EXISTS (SELECT 1 FROM pregnancies p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id) OR
-		EXISTS (SELECT 1 FROM births b WHERE b.tenant_id = e.tenant_id AND b.employee_id = e.id) OR
-		EXISTS (SELECT 1 FROM miscarriages m WHERE m.tenant_id = e.tenant_id AND m.employee_id = e.id))
+	// Starting from the (few) employees with events keeps the plan cheap:
+	// per-employee EXISTS probes over every woman of a large tenant were
+	// estimated costly enough to trigger JIT compilation (~60 ms).
+	q := protectionFactsQuery + ` WHERE e.tenant_id = $1 AND e.gender = 'female' AND e.id IN (
+		SELECT p.employee_id FROM pregnancies p WHERE p.tenant_id = $1 UNION
+		SELECT b.employee_id FROM births b WHERE b.tenant_id = $1 UNION
+		SELECT m.employee_id FROM miscarriages m WHERE m.tenant_id = $1)
 		ORDER BY e.name, e.id`
 	var out []ProtectionFacts
 	if err := t.tx.SelectContext(ctx, &out, q, tenant); err != nil {

@@ -20,7 +20,11 @@ func TestAreaPagesHeaders(t *testing.T) {
 		"start": {day(-30)}, "days": {"158"}, "op": {"submit"}})
 	cl := b.post("/births/"+birth, "/allowance-claims", url.Values{"birth_id": {birth}})
 	sa := b.post("/subsidy-applications", "/subsidy-applications", url.Values{"period_from": {"2018-01"}, "period_to": {"2018-03"}})
-	pages := []string{"/employees/" + id, "/employees/" + id + "/pregnancies/new", "/employees/" + id + "/births/new",
+	ig := env.Do(t, "POST", "/api/v1/integrations", env.A.Key, map[string]any{"name": "headers"})
+	if ig.Status != 201 {
+		t.Fatalf("integration: %d %s", ig.Status, ig.Body)
+	}
+	pages := []string{"/integrations", "/integrations/" + ig.JSON(t)["id"].(string), "/employees/" + id, "/employees/" + id + "/pregnancies/new", "/employees/" + id + "/births/new",
 		"/employees/" + id + "/miscarriages/new", "/employees/" + id + "/marriages/new", "/births/" + birth,
 		"/births/" + birth + "/edit", m.Location(), "/leave-requests", "/leave-requests/new?employee=" + id, lr.Location(),
 		"/allowance-claims", cl.Location(), "/subsidy-applications", sa.Location(), "/settings", "/exports",

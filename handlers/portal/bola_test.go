@@ -38,7 +38,7 @@ func TestCrossTenant(t *testing.T) {
 			}
 			continue
 		}
-		path := strings.Replace(rt.Path, ":id", id, 1)
+		path := strings.Replace(strings.Replace(rt.Path, ":id", id, 1), ":event_id", "00000000-0000-4000-8000-00000000e7e7", 1)
 		var p page
 		if rt.Method == "GET" {
 			p = a.get(path)
@@ -79,7 +79,8 @@ func TestCrossTenant(t *testing.T) {
 
 // familyFixtures records, through the API as tenant B, a birth, a
 // miscarriage, a leave request, an allowance claim and a subsidy
-// application of B's employee; their ids by the portal path that takes them.
+// application of B's employee, and an integration; their ids by the portal
+// path that takes them.
 func familyFixtures(t *testing.T, employee string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -101,5 +102,6 @@ func familyFixtures(t *testing.T, employee string) map[string]string {
 	}
 	create("allowance-claims", "/api/v1/allowance-claims", map[string]any{"birth_id": out["births"]})
 	create("subsidy-applications", "/api/v1/subsidy-applications", map[string]any{"period_from": "2020-01", "period_to": "2020-02"})
+	create("integrations", "/api/v1/integrations", map[string]any{"name": "B-SECRET payroll"})
 	return out
 }

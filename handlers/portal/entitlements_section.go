@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -19,13 +20,19 @@ type entitlementsBlock struct {
 }
 
 // entitlementsSection lists the employee's entitlements and balances as of
-// today (cases.Entitlements, the read audited), each with its legal basis
-// and, for HR, a link to request that leave.
+// today, each with its legal basis and, for HR, a link to request that
+// leave: from the timeline section's read when it ran, else through
+// cases.Entitlements (the read audited either way).
 func (p *Portal) entitlementsSection(c *fiber.Ctx, e store.Employee) (template.HTML, error) {
 	today := p.cases.Today()
-	items, err := p.cases.Entitlements(c.UserContext(), handlers.Tenant(c), handlers.Who(c), e.ID, today)
-	if err != nil {
-		return "", err
+	var items []leave.Item
+	if tl, ok := c.Locals(timelineLocal).(*cases.Timeline); ok {
+		items = tl.Entitlements
+	} else {
+		var err error
+		if items, err = p.cases.Entitlements(c.UserContext(), handlers.Tenant(c), handlers.Who(c), e.ID, today); err != nil {
+			return "", err
+		}
 	}
 	return p.Partial("entitlements-section", entitlementsBlock{E: e, Items: items, AsOf: today,
 		CanApply: allowed(sessionOf(c).Role, leaveWriters)})

@@ -1,11 +1,14 @@
 package portal_test
 
 import (
+	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -60,16 +63,62 @@ func closeup(t *testing.T, ctx context.Context, dir, name, sel string) {
 	}
 }
 
+// download clicks the element with data-testid id and returns the file the
+// browser saved.
+func download(t *testing.T, ctx context.Context, id string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
+	allow := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+			Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &[]bool{true}[0]})
+		return err
+	})
+	if err := chromedp.Do(ctx, allow, click(id)); err != nil {
+		t.Fatalf("download %s: %v", id, err)
+	}
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("download %s: %v", id, err)
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			b, err := os.ReadFile(filepath.Join(dir, ev.GUID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
+			t.Fatalf("download %s cancelled", id)
+		}
+	}
+	t.Fatalf("download %s: no file", id)
+	return nil
+}
+
+// pdfText extracts the text of a PDF with pdftotext (poppler-utils).
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Skipf("pdftotext (poppler-utils) is needed to read the PDF: %v", err)
+	}
+	return string(out)
+}
+
 // TestJourneyBirthToClaim is the issue's main journey in chromium: log in,
-// add an employee, record a birth, see the computed leave and the
-// timeline, request and approve the leave, run a dismissal check and see
-// "禁止", set the wage basis and create an allowance claim, log out. Each
-// step saves a screenshot under the test's temp dir.
+// add an employee, record a pregnancy and a birth, see the computed leave
+// and the timeline, request and approve the leave, run a dismissal check
+// and see "禁止", set the wage basis, create an allowance claim and
+// download its PDF, export the compliance CSV, log out. Each step saves a
+// screenshot under the test's temp dir and asserts on visible text.
 func TestJourneyBirthToClaim(t *testing.T) {
 	ctx, base, consoleErrors := startBrowser(t)
 	dir := t.TempDir()
 	birthDay, end := day(-5), day(-5+157)
-	step(t, ctx, dir, "01-login", "", nil,
+	step(t, ctx, dir, "01-dashboard", "", nil,
 		chromedp.Navigate(base+"/"), by("login-form"),
 		typeIn("login-email", "admin0@example.com"), typeIn("login-password", adminPassword), click("login-submit"),
 		by("dashboard-cards"))
@@ -109,11 +158,24 @@ func TestJourneyBirthToClaim(t *testing.T) {
 		chromedp.Navigate(base+"/employees?q=XA-BIRTH"), by("employee-table"), chromedp.Click(chromedp.CSS(`[data-testid=employee-link]`)),
 		by("timeline"), chromedp.Click(chromedp.CSS(`[data-testid=event-table] a`)), by("create-claim"), click("create-claim"),
 		by("claim-amount"))
+	claimURL, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := download(t, ctx, "claim-pdf")
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Fatalf("claim PDF: %.20q", pdf)
+	}
+	mustContain(t, "claim PDF text", pdfText(t, pdf), "生育津贴", "塔娜")
+	step(t, ctx, dir, "12-exports", "main", []string{"劳动保障合规报告", "CSV"},
+		click("nav-exports"), by("export-form"), setIn("field-from", day(-30)), setIn("field-to", day(0)))
+	csv := download(t, ctx, "export-submit")
+	mustContain(t, "compliance CSV", string(csv), "XA-BIRTH", "塔娜")
 	if err := tablet(ctx); err != nil {
 		t.Fatal(err)
 	}
-	step(t, ctx, dir, "12-claim-tablet", "", nil, chromedp.Reload(), by("claim-amount"))
-	step(t, ctx, dir, "13-logged-out", "body", []string{"您已安全退出"}, click("logout"), by("login-form"))
+	step(t, ctx, dir, "13-claim-tablet", "", nil, chromedp.Navigate(claimURL), by("claim-amount"))
+	step(t, ctx, dir, "14-logged-out", "body", []string{"您已安全退出"}, click("logout"), by("login-form"))
 	if errs := consoleErrors(); len(errs) > 0 {
 		t.Fatalf("browser console errors (CSP?): %q", errs)
 	}

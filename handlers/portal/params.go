@@ -20,6 +20,10 @@ var paramNames = map[string]string{
 var paramValues = map[string]string{"statutory": "全部法定假期天数", "national": "国家规定天数", "fixed": "固定天数",
 	"on": "是", "off": "否", "employee": "直接发给职工", "employer": "拨付给单位"}
 
+// leaveTypeNames name the leave types in parameter values.
+var leaveTypeNames = map[string]string{"maternity": "产假", "miscarriage": "流产假", "spousal_nursing": "配偶护理假",
+	"parental": "育儿假", "marriage": "婚假", "only_child_care": "独生子女父母护理假"}
+
 // paramName names a parameter in Chinese: "2025.pension_bp" → "2025年 养老保险单位费率".
 func paramName(name string) string {
 	year, key, ok := strings.Cut(name, ".")
@@ -44,8 +48,12 @@ func paramValue(p payroll.Param) string {
 		return groupDigits(p.Value.String())
 	}
 	s := p.Value.String()
-	if strings.Contains(s, ",") || p.Name == "eligible_leave_types" {
-		return s
+	if p.Name == "eligible_leave_types" {
+		names := strings.Split(s, ",")
+		for i, n := range names {
+			names[i] = orRaw(leaveTypeNames[n], n)
+		}
+		return strings.Join(names, "、")
 	}
 	return orRaw(paramValues[s], s)
 }

@@ -100,8 +100,10 @@ func TestEmployeeListRender10k(t *testing.T) {
 			deep = "/employees?after=" + mm[1]
 		}
 	}
+	one := regexp.MustCompile(`href="/employees/([0-9a-f-]{36})"`).FindStringSubmatch(first.Body)[1]
 	for _, path := range []string{"/employees", "/employees?gender=female", "/employees?q=" + url.QueryEscape("员工0999"),
-		"/employees?q=P09", deep, "/"} {
+		"/employees?q=P09", deep, "/", "/employees/" + one, "/leave-requests", "/allowance-claims", "/subsidy-applications",
+		"/settings", "/contract-extensions", "/integrations", "/exports"} {
 		var d []time.Duration
 		for i := 0; i < 30; i++ {
 			start := time.Now()

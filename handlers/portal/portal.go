@@ -107,6 +107,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerSettings(r)
 	p.registerDocuments(r)
 	p.registerExports(r)
+	p.registerIntegrations(r)
 	p.registerTiles()
 	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
 }

@@ -18,6 +18,9 @@ type eventRow struct {
 	On                 leave.Date
 }
 
+// timelineLocal keeps the employee page's Timeline for later sections.
+const timelineLocal = "lg.timeline"
+
 // timelineBlock is the data of the 家庭事件与时间线 section.
 type timelineBlock struct {
 	E        store.Employee
@@ -33,10 +36,11 @@ type timelineBlock struct {
 // end as a bar (server-side SVG) and lists her family events; the read is
 // audited by the use case.
 func (p *Portal) timelineSection(c *fiber.Ctx, e store.Employee) (template.HTML, error) {
-	tl, err := p.cases.Timeline(c.UserContext(), handlers.Tenant(c), handlers.Who(c), e.ID)
+	tl, err := p.cases.Timeline(c.UserContext(), handlers.Tenant(c), handlers.Who(c), e.ID, p.cases.Today())
 	if err != nil {
 		return "", err
 	}
+	c.Locals(timelineLocal, &tl) // the entitlements section shows its balances
 	block := timelineBlock{E: e, CanWrite: allowed(sessionOf(c).Role, familyWriters), Events: p.eventRows(tl)}
 	ch, earlier, ok := p.timelineChart(tl, p.cases.Today())
 	if ok {

@@ -115,7 +115,7 @@ func (ch tlChart) marks(b *strings.Builder, axisY int) {
 		case x > tlRight-50:
 			anchor = "end"
 		}
-		fmt.Fprintf(b, `<line class="tl-mark tl-mark-%s" x1="%.1f" y1="%d" x2="%.1f" y2="%d"></line>`, m.Class, x, 19+row*16, x, axisY)
+		fmt.Fprintf(b, `<line class="tl-mark tl-mark-%s" x1="%.1f" y1="%d" x2="%.1f" y2="%d"></line>`, m.Class, x, 21+row*16, x, axisY)
 		fmt.Fprintf(b, `<text class="tl-mark-label tl-mark-%s" x="%.1f" y="%d" text-anchor="%s">%s</text>`,
 			m.Class, x, 14+row*16, anchor, esc(m.Label))
 	}
