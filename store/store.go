@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -53,7 +54,29 @@ func (s *Store) ReadTx(ctx context.Context, tenant string, fn func(*Tx) error) e
 	return s.inTx(ctx, tenant, &sql.TxOptions{ReadOnly: true}, fn)
 }
 
+// txAttempts is how often a transaction that PostgreSQL aborted to break a
+// deadlock (or a serialization conflict) is run again before giving up.
+const txAttempts = 3
+
 func (s *Store) inTx(ctx context.Context, tenant string, opts *sql.TxOptions, fn func(*Tx) error) error {
+	var err error
+	for attempt := 1; attempt <= txAttempts; attempt++ {
+		if err = s.inTxOnce(ctx, tenant, opts, fn); !retryable(err) || ctx.Err() != nil {
+			return err
+		}
+		time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+	}
+	return err
+}
+
+// retryable reports a deadlock victim or a serialization failure: the
+// transaction did nothing and may simply be run again.
+func retryable(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && (pqErr.Code == "40P01" || pqErr.Code == "40001")
+}
+
+func (s *Store) inTxOnce(ctx context.Context, tenant string, opts *sql.TxOptions, fn func(*Tx) error) error {
 	tx, err := s.db.BeginTxx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -61,6 +62,11 @@ func TestDedupe10000(t *testing.T) {
 	t.Logf("%d deliveries in %s (%.0f/s): statuses %v; stored %d, duplicates counted %d, employees %d, audited creates %d",
 		len(order), elapsed.Round(time.Millisecond), float64(len(order))/elapsed.Seconds(), statuses, deliveries, repeatsSeen, employees, audits)
 	if statuses[202] != distinct || statuses[200] != distinct*(repeats-1) || len(statuses) != 2 {
+		for _, line := range strings.Split(env.Logs.String(), "\n") {
+			if strings.Contains(line, "request failed") {
+				t.Log(line)
+			}
+		}
 		t.Errorf("statuses %v, want 202×%d and 200×%d", statuses, distinct, distinct*(repeats-1))
 	}
 	if deliveries != distinct || employees != distinct || audits != distinct || repeatsSeen != distinct*(repeats-1) {
