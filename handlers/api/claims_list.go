@@ -1,6 +1,8 @@
 package api
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
@@ -46,12 +48,7 @@ func claimFilter(c *fiber.Ctx) (store.ClaimFilter, int, error) {
 
 // claimPage cuts the extra row off and sets the next cursor.
 func claimPage(items []cases.Claim, n int) page[cases.Claim] {
-	out := page[cases.Claim]{Items: items}
-	if len(items) > n {
-		out.Items = items[:n]
-		out.NextCursor = encodeCursor(items[n-1].CreatedAt, items[n-1].ID)
-	}
-	return out
+	return pageOf(items, n, same[cases.Claim], func(cl cases.Claim) (time.Time, string) { return cl.CreatedAt, cl.ID })
 }
 
 // listClaims is GET /allowance-claims (?status, employee_id, from, to on

@@ -1,17 +1,13 @@
 package api
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
-
-// page is the envelope of every paginated list.
-type page[T any] struct {
-	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor,omitempty"`
-}
 
 // listEmployees is GET /employees (?external_id, q, gender, limit, cursor).
 func (a *API) listEmployees(c *fiber.Ctx) error {
@@ -39,13 +35,5 @@ func (a *API) listEmployees(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[employeeView]{Items: make([]employeeView, 0, len(rows))}
-	for i, e := range rows {
-		if i == n {
-			out.NextCursor = encodeCursor(rows[n-1].CreatedAt, rows[n-1].ID)
-			break
-		}
-		out.Items = append(out.Items, viewEmployee(e))
-	}
-	return c.JSON(out)
+	return c.JSON(pageOf(rows, n, viewEmployee, func(e store.Employee) (time.Time, string) { return e.CreatedAt, e.ID }))
 }

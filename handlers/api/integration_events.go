@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/handlers"
+	"leaveguard/store"
 )
 
 // attemptView is one outbound delivery attempt (status_code 0: no response).
@@ -35,16 +36,11 @@ func (a *API) listIntegrationEvents(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[attemptView]{Items: make([]attemptView, 0, len(rows))}
-	for i, r := range rows {
-		if i == n {
-			out.NextCursor = encodeCursor(rows[n-1].At, rows[n-1].ID)
-			break
-		}
-		out.Items = append(out.Items, attemptView{ID: r.ID, EventID: r.EventID, EventType: r.EventType,
-			EventStatus: r.EventStatus, Attempt: r.Attempt, StatusCode: r.StatusCode, Error: r.Error, At: r.At})
+	view := func(r store.Attempt) attemptView {
+		return attemptView{ID: r.ID, EventID: r.EventID, EventType: r.EventType,
+			EventStatus: r.EventStatus, Attempt: r.Attempt, StatusCode: r.StatusCode, Error: r.Error, At: r.At}
 	}
-	return c.JSON(out)
+	return c.JSON(pageOf(rows, n, view, func(r store.Attempt) (time.Time, string) { return r.At, r.ID }))
 }
 
 // redeliverIntegrationEvent is POST /integrations/:id/events/:event_id/redeliver

@@ -54,14 +54,9 @@ func (a *API) listIntegrationDeliveries(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[deliveryView]{Items: make([]deliveryView, 0, len(rows))}
-	for i, d := range rows {
-		if i == n {
-			out.NextCursor = encodeCursor(rows[n-1].ReceivedAt, rows[n-1].ID)
-			break
-		}
-		out.Items = append(out.Items, deliveryView{ID: d.ID, WebhookID: d.WebhookID, Type: d.Type, Status: d.Status,
-			Errors: d.Errors, Result: d.Result, Duplicates: d.Duplicates, LastDuplicateAt: d.LastDuplicateAt, ReceivedAt: d.ReceivedAt})
+	view := func(d store.Delivery) deliveryView {
+		return deliveryView{ID: d.ID, WebhookID: d.WebhookID, Type: d.Type, Status: d.Status,
+			Errors: d.Errors, Result: d.Result, Duplicates: d.Duplicates, LastDuplicateAt: d.LastDuplicateAt, ReceivedAt: d.ReceivedAt}
 	}
-	return c.JSON(out)
+	return c.JSON(pageOf(rows, n, view, func(d store.Delivery) (time.Time, string) { return d.ReceivedAt, d.ID }))
 }

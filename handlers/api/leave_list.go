@@ -1,6 +1,8 @@
 package api
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/handlers"
@@ -42,13 +44,5 @@ func (a *API) listLeave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[leaveView]{Items: make([]leaveView, 0, len(rows))}
-	for i, r := range rows {
-		if i == n {
-			out.NextCursor = encodeCursor(rows[n-1].CreatedAt, rows[n-1].ID)
-			break
-		}
-		out.Items = append(out.Items, viewLeave(r))
-	}
-	return c.JSON(out)
+	return c.JSON(pageOf(rows, n, viewLeave, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID }))
 }

@@ -62,3 +62,27 @@ func decodeCursor(s string) (time.Time, string, error) {
 	}
 	return t, id, nil
 }
+
+// page is the envelope of every paginated list.
+type page[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor,omitempty"`
+}
+
+// pageOf makes a page of at most n views from rows fetched with limit n+1:
+// an extra row means there is more, and next_cursor is then the key of the
+// last row shown.
+func pageOf[T, R any](rows []R, n int, view func(R) T, key func(R) (time.Time, string)) page[T] {
+	out := page[T]{Items: make([]T, 0, min(len(rows), n))}
+	for i, r := range rows {
+		if i == n {
+			out.NextCursor = encodeCursor(key(rows[n-1]))
+			break
+		}
+		out.Items = append(out.Items, view(r))
+	}
+	return out
+}
+
+// same is the view of a row that is already its own view.
+func same[T any](v T) T { return v }

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
@@ -67,10 +69,5 @@ func (a *API) listSubsidies(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[cases.SubsidySummary]{Items: items}
-	if len(items) > n {
-		out.Items = items[:n]
-		out.NextCursor = encodeCursor(items[n-1].CreatedAt, items[n-1].ID)
-	}
-	return c.JSON(out)
+	return c.JSON(pageOf(items, n, same[cases.SubsidySummary], func(s cases.SubsidySummary) (time.Time, string) { return s.CreatedAt, s.ID }))
 }
