@@ -80,16 +80,13 @@ func (c *Cases) RejectClaim(ctx context.Context, tenant string, who store.Who, i
 func (c *Cases) decideClaim(ctx context.Context, tenant string, who store.Who, id, action string, in DecideInput) (Claim, error) {
 	today := c.Today()
 	return c.claimStep(ctx, tenant, who, id, action, "", func(cl *store.AllowanceClaim, tr *store.Transition) error {
-		f := Fields{}
-		on := pastDate(f, "decided_on", in.DecidedOn, false, today, cl.SubmittedOn, "提交日期")
+		on, reason, err := decision(action, in, today, cl.SubmittedOn)
+		if err != nil {
+			return err
+		}
 		cl.Status = StatusApproved
 		if action == "reject" {
-			cl.Status, cl.RejectReason = StatusRejected, f.Text("reason", in.Reason, true, 500)
-		} else if in.Reason != nil {
-			f["reason"] = "仅驳回时填写"
-		}
-		if err := f.Err(); err != nil {
-			return err
+			cl.Status, cl.RejectReason = StatusRejected, reason
 		}
 		cl.DecidedOn, tr.On = &on, &on
 		return nil
@@ -102,19 +99,12 @@ func (c *Cases) decideClaim(ctx context.Context, tenant string, who store.Who, i
 func (c *Cases) PayClaim(ctx context.Context, tenant string, who store.Who, id string, in PayInput) (Claim, error) {
 	today := c.Today()
 	return c.claimStep(ctx, tenant, who, id, "pay", "allowance_claim.paid", func(cl *store.AllowanceClaim, tr *store.Transition) error {
-		f := Fields{}
-		on := pastDate(f, "paid_on", in.PaidOn, true, today, cl.DecidedOn, "批准日期")
-		switch {
-		case in.PaidFen == nil:
-			f["paid_fen"] = "必填：实际到账金额（分）"
-		case *in.PaidFen < 0:
-			f["paid_fen"] = "到账金额不能为负"
-		}
-		if err := f.Err(); err != nil {
+		on, paid, err := payment(in, today, cl.DecidedOn)
+		if err != nil {
 			return err
 		}
-		diff := *in.PaidFen - cl.AmountFen
-		cl.Status, cl.PaidFen, cl.PaidOn, cl.DifferenceFen = StatusPaid, in.PaidFen, &on, &diff
+		diff := paid - cl.AmountFen
+		cl.Status, cl.PaidFen, cl.PaidOn, cl.DifferenceFen = StatusPaid, &paid, &on, &diff
 		tr.On, tr.Detail = &on, mustJSON(map[string]any{"difference_fen": diff})
 		return nil
 	})

@@ -74,6 +74,37 @@ func pastDate(f Fields, name string, s *string, required bool, today leave.Date,
 	return d
 }
 
+// decision reads a decide input: decided_on (not before the submission)
+// and the reason, required for a rejection and refused for an approval.
+func decision(action string, in DecideInput, today leave.Date, submitted *leave.Date) (leave.Date, string, error) {
+	f := Fields{}
+	on := pastDate(f, "decided_on", in.DecidedOn, false, today, submitted, "提交日期")
+	var reason string
+	if action == "reject" {
+		reason = f.Text("reason", in.Reason, true, 500)
+	} else if in.Reason != nil {
+		f["reason"] = "仅驳回时填写"
+	}
+	return on, reason, f.Err()
+}
+
+// payment reads a pay input: the required paid_on (not before the decision)
+// and a paid_fen of at least zero.
+func payment(in PayInput, today leave.Date, decided *leave.Date) (leave.Date, int64, error) {
+	f := Fields{}
+	on := pastDate(f, "paid_on", in.PaidOn, true, today, decided, "批准日期")
+	switch {
+	case in.PaidFen == nil:
+		f["paid_fen"] = "必填：实际到账金额（分）"
+	case *in.PaidFen < 0:
+		f["paid_fen"] = "到账金额不能为负"
+	}
+	if err := f.Err(); err != nil {
+		return leave.Date{}, 0, err
+	}
+	return on, *in.PaidFen, nil
+}
+
 // Reconciliation compares the amount received with the amount computed.
 type Reconciliation struct {
 	ComputedFen   int64  `json:"computed_fen"`

@@ -80,16 +80,13 @@ func (c *Cases) SubmitSubsidy(ctx context.Context, tenant string, who store.Who,
 func (c *Cases) DecideSubsidy(ctx context.Context, tenant string, who store.Who, id, action string, in DecideInput) (SubsidySummary, error) {
 	today := c.Today()
 	return c.subsidyStep(ctx, tenant, who, id, action, "", func(_ *store.Tx, a *store.SubsidyApplication, tr *store.Transition) error {
-		f := Fields{}
-		on := pastDate(f, "decided_on", in.DecidedOn, false, today, a.SubmittedOn, "提交日期")
+		on, reason, err := decision(action, in, today, a.SubmittedOn)
+		if err != nil {
+			return err
+		}
 		a.Status = StatusApproved
 		if action == "reject" {
-			a.Status, a.RejectReason = StatusRejected, f.Text("reason", in.Reason, true, 500)
-		} else if in.Reason != nil {
-			f["reason"] = "仅驳回时填写"
-		}
-		if err := f.Err(); err != nil {
-			return err
+			a.Status, a.RejectReason = StatusRejected, reason
 		}
 		a.DecidedOn, tr.On = &on, &on
 		return nil
@@ -102,19 +99,12 @@ func (c *Cases) DecideSubsidy(ctx context.Context, tenant string, who store.Who,
 func (c *Cases) PaySubsidy(ctx context.Context, tenant string, who store.Who, id string, in PayInput) (SubsidySummary, error) {
 	today := c.Today()
 	return c.subsidyStep(ctx, tenant, who, id, "pay", "subsidy_application.paid", func(_ *store.Tx, a *store.SubsidyApplication, tr *store.Transition) error {
-		f := Fields{}
-		on := pastDate(f, "paid_on", in.PaidOn, true, today, a.DecidedOn, "批准日期")
-		switch {
-		case in.PaidFen == nil:
-			f["paid_fen"] = "必填：实际到账金额（分）"
-		case *in.PaidFen < 0:
-			f["paid_fen"] = "到账金额不能为负"
-		}
-		if err := f.Err(); err != nil {
+		on, paid, err := payment(in, today, a.DecidedOn)
+		if err != nil {
 			return err
 		}
-		diff := *in.PaidFen - a.TotalClaimableFen
-		a.Status, a.PaidFen, a.PaidOn, a.DifferenceFen = StatusPaid, in.PaidFen, &on, &diff
+		diff := paid - a.TotalClaimableFen
+		a.Status, a.PaidFen, a.PaidOn, a.DifferenceFen = StatusPaid, &paid, &on, &diff
 		tr.On, tr.Detail = &on, mustJSON(map[string]any{"difference_fen": diff})
 		return nil
 	})
