@@ -122,7 +122,8 @@ func fromFiber(fe *fiber.Error) *Error {
 // pool exhausted), which deserve 503 and Retry-After rather than 500.
 func isConnErr(err error) bool {
 	for _, s := range []string{"driver: bad connection", "connection refused", "the database system is",
-		"terminating connection", "sql: database is closed", "connection reset"} {
+		"terminating connection", "sql: database is closed", "connection reset",
+		"remaining connection slots are reserved", "too many clients", "(53300)"} {
 		if strings.Contains(err.Error(), s) {
 			return true
 		}
