@@ -27,12 +27,19 @@ func (a *API) asOf(c *fiber.Ctx) (leave.Date, error) {
 	return d, nil
 }
 
-func (a *API) getEntitlements(c *fiber.Ctx) error {
+// employeeAsOf reads the :id of an employee and ?as_of.
+func (a *API) employeeAsOf(c *fiber.Ctx) (string, leave.Date, error) {
 	id, err := pathID(c)
 	if err != nil {
-		return err
+		return "", leave.Date{}, err
 	}
 	d, err := a.asOf(c)
+	return id, d, err
+}
+
+// getEntitlements is GET /employees/{id}/entitlements (?as_of).
+func (a *API) getEntitlements(c *fiber.Ctx) error {
+	id, d, err := a.employeeAsOf(c)
 	if err != nil {
 		return err
 	}
@@ -43,12 +50,9 @@ func (a *API) getEntitlements(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"as_of": d, "items": nonNil(items)})
 }
 
+// getProtection is GET /employees/{id}/protection (?as_of).
 func (a *API) getProtection(c *fiber.Ctx) error {
-	id, err := pathID(c)
-	if err != nil {
-		return err
-	}
-	d, err := a.asOf(c)
+	id, d, err := a.employeeAsOf(c)
 	if err != nil {
 		return err
 	}
