@@ -91,18 +91,15 @@ func (d DismissalCheck) Event() map[string]any {
 }
 
 // MarshalJSON renders the check as api.md's response: id and the verdict's
-// fields side by side.
+// fields side by side (the embedded Verdict's fields are promoted).
 func (d DismissalCheck) MarshalJSON() ([]byte, error) {
-	v, err := json.Marshal(d.Verdict)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	if err := json.Unmarshal(v, &m); err != nil {
-		return nil, err
-	}
-	m["id"], m["employee_id"], m["source"], m["checked_at"] = d.ID, d.EmployeeID, d.Source, d.CheckedAt
-	return json.Marshal(m)
+	return json.Marshal(struct {
+		ID         string    `json:"id"`
+		EmployeeID string    `json:"employee_id"`
+		Source     string    `json:"source"`
+		CheckedAt  time.Time `json:"checked_at"`
+		leave.Verdict
+	}{d.ID, d.EmployeeID, d.Source, d.CheckedAt, d.Verdict})
 }
 
 // fromStored rebuilds a check from its stored row.
