@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -15,8 +16,43 @@ import (
 	"leaveguard/store"
 )
 
-// keyCacheTTL bounds how long a revoked key may still work through the cache.
-const keyCacheTTL = 60 * time.Second
+// keyCacheTTL bounds how long a revoked key may still work through the
+// Redis cache, localKeyTTL through the in-process one in front of it.
+const (
+	keyCacheTTL = 60 * time.Second
+	localKeyTTL = 10 * time.Second
+)
+
+// localKeys is a small in-process cache of verified keys, so a busy key
+// costs no Redis round trip per request.
+type localKeys struct {
+	mu   sync.Mutex
+	keys map[string]localKey
+}
+
+type localKey struct {
+	key     cachedKey
+	expires time.Time
+}
+
+func (l *localKeys) get(hash string) (cachedKey, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	k, ok := l.keys[hash]
+	if !ok || time.Now().After(k.expires) {
+		return cachedKey{}, false
+	}
+	return k.key, true
+}
+
+func (l *localKeys) put(hash string, k cachedKey) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.keys) > 10000 {
+		l.keys = map[string]localKey{}
+	}
+	l.keys[hash] = localKey{key: k, expires: time.Now().Add(localKeyTTL)}
+}
 
 type cachedKey struct {
 	ID   string `json:"id"`
@@ -27,6 +63,7 @@ type cachedKey struct {
 // own tenant, caching the result in Redis (PostgreSQL when Redis is down).
 func APIKeyAuth(st *store.Store, kc *cache.Cache) fiber.Handler {
 	unauth := Fail(fiber.StatusUnauthorized, "unauthenticated", "缺少或无效的 API 密钥（Authorization: Bearer lg_...）")
+	local := &localKeys{keys: map[string]localKey{}}
 	return func(c *fiber.Ctx) error {
 		key, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
 		if !ok {
@@ -36,7 +73,14 @@ func APIKeyAuth(st *store.Store, kc *cache.Cache) fiber.Handler {
 		if err != nil {
 			return unauth
 		}
-		k, err := lookupKey(c.UserContext(), st, kc, tenant, auth.HashAPIKey(strings.TrimSpace(key)))
+		hash := auth.HashAPIKey(strings.TrimSpace(key))
+		k, ok := local.get(string(hash))
+		if !ok {
+			k, err = lookupKey(c.UserContext(), st, kc, tenant, hash)
+			if err == nil {
+				local.put(string(hash), k)
+			}
+		}
 		if errors.Is(err, store.ErrNotFound) {
 			return unauth
 		}
