@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
+	"leaveguard/store"
 )
 
 // stepFields are the inputs of the lifecycle steps of claims and subsidy
@@ -50,4 +51,57 @@ func readStep(c *fiber.Ctx, action string) (stepInput, Form) {
 		}
 	}
 	return in, f
+}
+
+// lifecycleStep is POST <base>/:id/<action> of a claim or a subsidy
+// application: do runs the step read from the form, then the page is shown
+// again with a notice. A form error, a step the status does not allow (409)
+// or a computation the settings do not support (422) renders the page again
+// with the reason.
+func lifecycleStep(action, base string, do func(c *fiber.Ctx, id string, in stepInput) error,
+	render func(c *fiber.Ctx, status int, f Form, failed, why string) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id := validID(c.Params("id"))
+		if id == "" {
+			return errNotFoundPage
+		}
+		in, f := readStep(c, action)
+		var err error
+		if len(f.Errors) == 0 {
+			if err = do(c, id, in); err == nil {
+				return c.Redirect(base+"/"+id+"?notice=step_"+action, fiber.StatusSeeOther)
+			}
+		}
+		status, ok := mergeFormError(&f, err, stepRename)
+		if !ok {
+			return err
+		}
+		return render(c, status, f, action, explain(err))
+	}
+}
+
+// stepDefaults fills a fresh step form with today for every date and the
+// expected amount in yuan; a form posted back keeps its values.
+func (p *Portal) stepDefaults(f Form, amountFen int64) {
+	if f.Values["submitted_on"] != "" {
+		return
+	}
+	today := p.cases.Today().String()
+	for _, k := range []string{"submitted_on", "decided_on", "paid_on"} {
+		f.Values[k] = today
+	}
+	f.Values["paid"] = yuanPlain(amountFen)
+}
+
+// historyBy names the actor of each history entry, by its stamp.
+func (p *Portal) historyBy(c *fiber.Ctx, history []store.Transition) (map[string]string, error) {
+	names, err := p.userNames(c)
+	if err != nil {
+		return nil, err
+	}
+	by := map[string]string{}
+	for _, h := range history {
+		by[h.By] = byName(h.By, names)
+	}
+	return by, nil
 }

@@ -50,58 +50,35 @@ func (p *Portal) renderSubsidy(c *fiber.Ctx, status int, f Form, failed, why str
 	if err != nil {
 		return err
 	}
-	names, err := p.userNames(c)
+	by, err := p.historyBy(c, s.History)
 	if err != nil {
 		return err
 	}
-	page := subsidyPage{S: s, By: map[string]string{}, Form: f, Failed: failed, Explain: why,
+	page := subsidyPage{S: s, By: by, Form: f, Failed: failed, Explain: why,
 		CanWrite: allowed(sessionOf(c).Role, claimWriters), HasPDF: p.hasDocuments(c)}
 	for _, l := range s.Lines {
 		page.Lines = append(page.Lines, subsidyLine{SubsidyLine: l, Employee: labels[l.EmployeeID]})
 	}
-	for _, h := range s.History {
-		page.By[h.By] = byName(h.By, names)
-	}
-	if page.Form.Values["submitted_on"] == "" {
-		today := p.cases.Today().String()
-		for _, k := range []string{"submitted_on", "decided_on", "paid_on"} {
-			page.Form.Values[k] = today
-		}
-		page.Form.Values["paid"] = yuanPlain(s.TotalClaimableFen)
-	}
+	p.stepDefaults(page.Form, s.TotalClaimableFen)
 	title := "社保补贴申报 " + s.PeriodFrom.String() + " 至 " + s.PeriodTo.String()
 	return p.render(c, status, "subsidy", title, "subsidies", page)
 }
 
 // subsidyStep is POST /subsidy-applications/:id/{recompute|submit|approve|reject|pay}.
 func (p *Portal) subsidyStep(action string) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		id := validID(c.Params("id"))
-		if id == "" {
-			return errNotFoundPage
-		}
+	return lifecycleStep(action, "/subsidy-applications", func(c *fiber.Ctx, id string, in stepInput) error {
 		tenant, who, ctx := handlers.Tenant(c), handlers.Who(c), c.UserContext()
-		in, f := readStep(c, action)
 		var err error
-		if len(f.Errors) == 0 {
-			switch action {
-			case "recompute":
-				_, err = p.cases.RecomputeSubsidy(ctx, tenant, who, id)
-			case "submit":
-				_, err = p.cases.SubmitSubsidy(ctx, tenant, who, id, in.Submit)
-			case "approve", "reject":
-				_, err = p.cases.DecideSubsidy(ctx, tenant, who, id, action, in.Decide)
-			case "pay":
-				_, err = p.cases.PaySubsidy(ctx, tenant, who, id, in.Pay)
-			}
-			if err == nil {
-				return c.Redirect("/subsidy-applications/"+id+"?notice=step_"+action, fiber.StatusSeeOther)
-			}
+		switch action {
+		case "recompute":
+			_, err = p.cases.RecomputeSubsidy(ctx, tenant, who, id)
+		case "submit":
+			_, err = p.cases.SubmitSubsidy(ctx, tenant, who, id, in.Submit)
+		case "approve", "reject":
+			_, err = p.cases.DecideSubsidy(ctx, tenant, who, id, action, in.Decide)
+		case "pay":
+			_, err = p.cases.PaySubsidy(ctx, tenant, who, id, in.Pay)
 		}
-		status, ok := mergeFormError(&f, err, stepRename)
-		if !ok {
-			return err
-		}
-		return p.renderSubsidy(c, status, f, action, explain(err))
-	}
+		return err
+	}, p.renderSubsidy)
 }
