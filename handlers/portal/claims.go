@@ -2,6 +2,7 @@ package portal
 
 import (
 	"html/template"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -85,10 +86,7 @@ func (p *Portal) renderClaims(c *fiber.Ctx, status int, form Form, why string) e
 			return err
 		}
 	}
-	if len(rows) > PageSize {
-		rows = rows[:PageSize]
-		page.Next = encodeCursor(rows[PageSize-1].CreatedAt, rows[PageSize-1].ID)
-	}
+	rows, page.Next = cutPage(rows, func(r cases.Claim) (time.Time, string) { return r.CreatedAt, r.ID })
 	ids := make([]string, 0, len(rows))
 	for _, r := range rows {
 		ids = append(ids, r.EmployeeID)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"html/template"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -75,10 +76,7 @@ func (p *Portal) leaveRequests(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	if len(rows) > PageSize {
-		rows = rows[:PageSize]
-		page.Next = encodeCursor(rows[PageSize-1].CreatedAt, rows[PageSize-1].ID)
-	}
+	rows, page.Next = cutPage(rows, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID })
 	if page.Rows, err = p.leaveRows(c, rows); err != nil {
 		return err
 	}

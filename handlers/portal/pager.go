@@ -39,3 +39,14 @@ func validID(id string) string {
 	}
 	return u.String()
 }
+
+// cutPage keeps the first PageSize of rows read with a limit of PageSize+1
+// and returns the cursor of the next page: the key of the last row kept, or
+// "" when there is no more.
+func cutPage[R any](rows []R, key func(R) (time.Time, string)) ([]R, string) {
+	if len(rows) <= PageSize {
+		return rows, ""
+	}
+	rows = rows[:PageSize]
+	return rows, encodeCursor(key(rows[PageSize-1]))
+}

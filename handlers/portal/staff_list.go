@@ -2,6 +2,7 @@ package portal
 
 import (
 	"github.com/gofiber/fiber/v2"
+	"time"
 
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -55,10 +56,6 @@ func (p *Portal) staff(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if len(page.Rows) > PageSize {
-		page.Rows = page.Rows[:PageSize]
-		last := page.Rows[PageSize-1]
-		page.Next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	page.Rows, page.Next = cutPage(page.Rows, func(u store.StaffUser) (time.Time, string) { return u.CreatedAt, u.ID })
 	return p.render(c, fiber.StatusOK, "staff", "账号管理", "staff", page)
 }

@@ -3,6 +3,7 @@ package portal
 import (
 	"cmp"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -67,10 +68,7 @@ func (p *Portal) renderSubsidies(c *fiber.Ctx, status int, form Form, why string
 	if err != nil {
 		return err
 	}
-	if len(rows) > PageSize {
-		rows = rows[:PageSize]
-		page.Next = encodeCursor(rows[PageSize-1].CreatedAt, rows[PageSize-1].ID)
-	}
+	rows, page.Next = cutPage(rows, func(r cases.SubsidySummary) (time.Time, string) { return r.CreatedAt, r.ID })
 	page.Rows = rows
 	return p.render(c, status, "subsidies", "社保补贴", "subsidies", page)
 }
