@@ -25,6 +25,7 @@ run: services build
 
 ## test: the whole suite against real PostgreSQL and Redis
 test: test-deps
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 
