@@ -25,13 +25,10 @@ type claimRow struct {
 
 // claimsPage is the list of allowance claims with its filter.
 type claimsPage struct {
-	Status, Ext, EmployeeID, From, To string
-	DateError                         string
-	Rows                              []claimRow
-	Next                              string
-	Paged, Filtered                   bool
-	Form                              Form // a failed creation's message
-	Explain                           string
+	listQuery
+	Rows    []claimRow
+	Form    Form // a failed creation's message
+	Explain string
 }
 
 func (p *Portal) registerClaims(r fiber.Router) {
@@ -62,24 +59,19 @@ func (p *Portal) claims(c *fiber.Ctx) error {
 }
 
 func (p *Portal) renderClaims(c *fiber.Ctx, status int, form Form, why string) error {
-	page := claimsPage{Status: c.Query("status"), From: c.Query("from"), To: c.Query("to"), Form: form, Explain: why}
-	if _, ok := p.labels["claim_status"][page.Status]; !ok && page.Status != "overdue" {
-		page.Status = ""
-	}
-	f := store.ClaimFilter{Status: page.Status, Limit: PageSize + 1}
-	if page.Status == "overdue" {
-		f.Status, f.OverdueOn = cases.StatusSubmitted, p.cases.Today()
-	}
-	var err error
-	if f.From, f.To, page.DateError = dateWindow(page.From, page.To); page.DateError != "" {
-		page.From, page.To = "", ""
-	}
-	if f.EmployeeID, err = p.employeeFilter(c, &page.Ext, &page.EmployeeID); err != nil {
+	q, w, err := p.readListQuery(c, func(s string) bool {
+		_, ok := p.labels["claim_status"][s]
+		return ok || s == "overdue"
+	})
+	if err != nil {
 		return err
 	}
-	f.AfterTime, f.AfterID = decodeCursor(c.Query("after"))
-	page.Paged = f.AfterID != ""
-	page.Filtered = page.Status != "" || page.Ext != "" || page.EmployeeID != "" || page.From != "" || page.To != ""
+	page := claimsPage{listQuery: q, Form: form, Explain: why}
+	f := store.ClaimFilter{Status: q.Status, EmployeeID: w.EmployeeID, From: w.From, To: w.To,
+		AfterTime: w.AfterTime, AfterID: w.AfterID, Limit: PageSize + 1}
+	if q.Status == "overdue" {
+		f.Status, f.OverdueOn = cases.StatusSubmitted, p.cases.Today()
+	}
 	var rows []cases.Claim
 	if f.EmployeeID != "-" {
 		if rows, err = p.cases.Claims(c.UserContext(), handlers.Tenant(c), f); err != nil {

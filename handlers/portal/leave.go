@@ -27,12 +27,10 @@ type leaveRow struct {
 
 // leaveListPage is the list of leave requests with its filter.
 type leaveListPage struct {
-	Status, Ext, EmployeeID, From, To string
-	DateError                         string
-	Employee                          *store.EmployeeLabel
-	Rows                              []leaveRow
-	Next                              string
-	Paged, Filtered, CanWrite         bool
+	listQuery
+	Employee *store.EmployeeLabel
+	Rows     []leaveRow
+	CanWrite bool
 }
 
 func (p *Portal) registerLeave(r fiber.Router) {
@@ -54,22 +52,16 @@ func (p *Portal) registerLeave(r fiber.Router) {
 // requests in the order they were made, filtered by status, employee and
 // a date window they overlap, 50 a page.
 func (p *Portal) leaveRequests(c *fiber.Ctx) error {
-	page := leaveListPage{Status: c.Query("status"), From: c.Query("from"), To: c.Query("to"),
-		CanWrite: allowed(sessionOf(c).Role, leaveWriters)}
-	if _, ok := p.labels["leave_status"][page.Status]; !ok {
-		page.Status = ""
-	}
-	f := store.LeaveFilter{Status: page.Status, Limit: PageSize + 1}
-	var err error
-	if f.From, f.To, page.DateError = dateWindow(page.From, page.To); page.DateError != "" {
-		page.From, page.To = "", ""
-	}
-	if f.EmployeeID, err = p.employeeFilter(c, &page.Ext, &page.EmployeeID); err != nil {
+	q, w, err := p.readListQuery(c, func(s string) bool {
+		_, ok := p.labels["leave_status"][s]
+		return ok
+	})
+	if err != nil {
 		return err
 	}
-	f.AfterTime, f.AfterID = decodeCursor(c.Query("after"))
-	page.Paged = f.AfterID != ""
-	page.Filtered = page.Status != "" || page.Ext != "" || page.EmployeeID != "" || page.From != "" || page.To != ""
+	page := leaveListPage{listQuery: q, CanWrite: allowed(sessionOf(c).Role, leaveWriters)}
+	f := store.LeaveFilter{Status: q.Status, EmployeeID: w.EmployeeID, From: w.From, To: w.To,
+		AfterTime: w.AfterTime, AfterID: w.AfterID, Limit: PageSize + 1}
 	var rows []store.LeaveRequest
 	if f.EmployeeID != "-" {
 		if rows, err = p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), f); err != nil {
