@@ -13,15 +13,11 @@ import (
 
 // claimFilter reads ?status, employee_id, from, to (event date), limit, cursor.
 func claimFilter(c *fiber.Ctx) (store.ClaimFilter, int, error) {
-	n, err := limit(c)
+	k, err := readKeyset(c)
 	if err != nil {
 		return store.ClaimFilter{}, 0, err
 	}
-	after, afterID, err := decodeCursor(c.Query("cursor"))
-	if err != nil {
-		return store.ClaimFilter{}, 0, err
-	}
-	f := store.ClaimFilter{Status: c.Query("status"), AfterTime: after, AfterID: afterID, Limit: n + 1}
+	f := store.ClaimFilter{Status: c.Query("status"), AfterTime: k.At, AfterID: k.ID, Limit: k.N + 1}
 	bad := map[string]string{}
 	if s := c.Query("employee_id"); s != "" {
 		if f.EmployeeID, err = uuidParam(s); err != nil {
@@ -43,7 +39,7 @@ func claimFilter(c *fiber.Ctx) (store.ClaimFilter, int, error) {
 	if len(bad) > 0 {
 		return store.ClaimFilter{}, 0, handlers.Invalid(bad)
 	}
-	return f, n, nil
+	return f, k.N, nil
 }
 
 // claimPage cuts the extra row off and sets the next cursor.

@@ -11,16 +11,12 @@ import (
 
 // listEmployees is GET /employees (?external_id, q, gender, limit, cursor).
 func (a *API) listEmployees(c *fiber.Ctx) error {
-	n, err := limit(c)
-	if err != nil {
-		return err
-	}
-	after, afterID, err := decodeCursor(c.Query("cursor"))
+	k, err := readKeyset(c)
 	if err != nil {
 		return err
 	}
 	f := store.EmployeeFilter{ExternalID: c.Query("external_id"), Query: c.Query("q"),
-		Gender: c.Query("gender"), AfterTime: after, AfterID: afterID, Limit: n + 1}
+		Gender: c.Query("gender"), AfterTime: k.At, AfterID: k.ID, Limit: k.N + 1}
 	if f.Gender != "" && f.Gender != "female" && f.Gender != "male" {
 		return handlers.Invalid(map[string]string{"gender": "须为 female 或 male"})
 	}
@@ -30,10 +26,10 @@ func (a *API) listEmployees(c *fiber.Ctx) error {
 		if rows, err = tx.Employees(ctx, tenant, f); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, tenant, handlers.Who(c), "employee.list", "employee", "", map[string]any{"count": min(len(rows), n)})
+		return tx.Audit(ctx, tenant, handlers.Who(c), "employee.list", "employee", "", map[string]any{"count": min(len(rows), k.N)})
 	})
 	if err != nil {
 		return err
 	}
-	return c.JSON(pageOf(rows, n, viewEmployee, func(e store.Employee) (time.Time, string) { return e.CreatedAt, e.ID }))
+	return c.JSON(pageOf(rows, k.N, viewEmployee, func(e store.Employee) (time.Time, string) { return e.CreatedAt, e.ID }))
 }

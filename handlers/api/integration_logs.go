@@ -26,12 +26,8 @@ type deliveryView struct {
 
 // logFilter reads ?limit and ?cursor of a log listing.
 func logFilter(c *fiber.Ctx) (store.LogFilter, int, error) {
-	n, err := limit(c)
-	if err != nil {
-		return store.LogFilter{}, 0, err
-	}
-	before, beforeID, err := decodeCursor(c.Query("cursor"))
-	return store.LogFilter{BeforeTime: before, BeforeID: beforeID, Limit: n + 1}, n, err
+	k, err := readKeyset(c)
+	return store.LogFilter{BeforeTime: k.At, BeforeID: k.ID, Limit: k.N + 1}, k.N, err
 }
 
 // listIntegrationDeliveries is GET /integrations/:id/deliveries

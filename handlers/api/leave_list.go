@@ -12,15 +12,11 @@ import (
 
 // listLeave is GET /leave-requests (?employee_id, status, from, to, limit, cursor).
 func (a *API) listLeave(c *fiber.Ctx) error {
-	n, err := limit(c)
+	k, err := readKeyset(c)
 	if err != nil {
 		return err
 	}
-	after, afterID, err := decodeCursor(c.Query("cursor"))
-	if err != nil {
-		return err
-	}
-	f := store.LeaveFilter{Status: c.Query("status"), AfterTime: after, AfterID: afterID, Limit: n + 1}
+	f := store.LeaveFilter{Status: c.Query("status"), AfterTime: k.At, AfterID: k.ID, Limit: k.N + 1}
 	bad := map[string]string{}
 	if s := c.Query("employee_id"); s != "" {
 		if f.EmployeeID, err = uuidParam(s); err != nil {
@@ -44,5 +40,5 @@ func (a *API) listLeave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(pageOf(rows, n, viewLeave, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID }))
+	return c.JSON(pageOf(rows, k.N, viewLeave, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID }))
 }

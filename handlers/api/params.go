@@ -63,6 +63,24 @@ func decodeCursor(s string) (time.Time, string, error) {
 	return t, id, nil
 }
 
+// keyset is a list's ?limit and ?cursor: up to N rows past the row at
+// (At, ID), or from the start when ID is "".
+type keyset struct {
+	N  int
+	At time.Time
+	ID string
+}
+
+// readKeyset reads ?limit and ?cursor.
+func readKeyset(c *fiber.Ctx) (keyset, error) {
+	n, err := limit(c)
+	if err != nil {
+		return keyset{}, err
+	}
+	at, id, err := decodeCursor(c.Query("cursor"))
+	return keyset{N: n, At: at, ID: id}, err
+}
+
 // page is the envelope of every paginated list.
 type page[T any] struct {
 	Items      []T    `json:"items"`

@@ -51,15 +51,11 @@ func (a *API) getSubsidy(c *fiber.Ctx) error {
 // listSubsidies is GET /subsidy-applications (?status, limit, cursor),
 // without lines.
 func (a *API) listSubsidies(c *fiber.Ctx) error {
-	n, err := limit(c)
+	k, err := readKeyset(c)
 	if err != nil {
 		return err
 	}
-	after, afterID, err := decodeCursor(c.Query("cursor"))
-	if err != nil {
-		return err
-	}
-	f := store.SubsidyFilter{Status: c.Query("status"), AfterTime: after, AfterID: afterID, Limit: n + 1}
+	f := store.SubsidyFilter{Status: c.Query("status"), AfterTime: k.At, AfterID: k.ID, Limit: k.N + 1}
 	switch f.Status {
 	case "", cases.StatusDraft, cases.StatusSubmitted, cases.StatusApproved, cases.StatusRejected, cases.StatusPaid:
 	default:
@@ -69,5 +65,5 @@ func (a *API) listSubsidies(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(pageOf(items, n, same[cases.SubsidySummary], func(s cases.SubsidySummary) (time.Time, string) { return s.CreatedAt, s.ID }))
+	return c.JSON(pageOf(items, k.N, same[cases.SubsidySummary], func(s cases.SubsidySummary) (time.Time, string) { return s.CreatedAt, s.ID }))
 }
