@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"leaveguard/export"
+	"leaveguard/app/export"
 	"leaveguard/leave"
 	"leaveguard/store"
 )

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"leaveguard/export"
+	"leaveguard/app/export"
 	"leaveguard/pdf"
 	"leaveguard/store"
 )

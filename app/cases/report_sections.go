@@ -3,7 +3,7 @@ package cases
 import (
 	"context"
 
-	"leaveguard/export"
+	"leaveguard/app/export"
 	"leaveguard/leave"
 	"leaveguard/store"
 )

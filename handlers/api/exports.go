@@ -10,7 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
-	"leaveguard/export"
+	"leaveguard/app/export"
 	"leaveguard/handlers"
 )
 
