@@ -29,6 +29,11 @@ func (w *WebhookIngest) batch(tenant string, batch []*ingestItem) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	err := w.c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		// The store may run this again after a deadlock: start each try
+		// from what arrived, not from the fates of an aborted try.
+		for _, it := range batch {
+			it.src, it.typ, it.out, it.err, it.individual = WebhookSource{}, "", WebhookOutcome{}, nil, false
+		}
 		if err := w.verify(ctx, tx, tenant, batch); err != nil {
 			return err
 		}

@@ -36,6 +36,7 @@ func (c *Cases) RunProtectionJob(ctx context.Context, today leave.Date) (int, er
 func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave.Date) (int, error) {
 	raised := 0
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		raised = 0 // the store may run this again after a deadlock
 		mine, err := tx.ClaimTenantJob(ctx, tenant, ProtectionJob, today)
 		if err != nil || !mine {
 			return err

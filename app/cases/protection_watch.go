@@ -48,6 +48,7 @@ func extensionOf(pf store.ProtectionFacts, asOf leave.Date) (ContractExtension, 
 func (c *Cases) ContractExtensions(ctx context.Context, tenant string, who store.Who, asOf leave.Date) ([]ContractExtension, error) {
 	var out []ContractExtension
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		out = nil // the store may run this again after a deadlock
 		rows, err := tx.ProtectedCandidates(ctx, tenant)
 		if err != nil {
 			return err
