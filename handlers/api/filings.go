@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"errors"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -56,7 +55,7 @@ func (a *API) filingRoute(gen generator) fiber.Handler {
 		if err != nil {
 			return pdfError(err)
 		}
-		return sendPDF(c, f)
+		return handlers.SendFiling(c, f)
 	}
 }
 
@@ -86,7 +85,7 @@ func (a *API) getFiling(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return sendPDF(c, f)
+	return handlers.SendFiling(c, f)
 }
 
 // pdfError turns a missing font into the 503 every PDF route answers.
@@ -96,42 +95,4 @@ func pdfError(err error) error {
 			"PDF 文书暂时无法生成：服务器未加载中文字体。请管理员安装 fonts-droid-fallback 或设置 LEAVEGUARD_PDF_FONT 后重启服务；已生成的文书仍可通过 /api/v1/filings 下载")
 	}
 	return err
-}
-
-// sendPDF sends a filing as an attachment that no cache keeps.
-func sendPDF(c *fiber.Ctx, f cases.Filing) error {
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	c.Set(fiber.HeaderContentDisposition, attachment(f.FileNameASCII(), f.FileName()))
-	c.Set("X-Filing-Id", f.ID)
-	c.Set("X-Filing-Version", strconv.Itoa(f.Version))
-	c.Set("X-Document-No", f.DocumentNo)
-	return c.Send(f.Bytes)
-}
-
-// attachment is a Content-Disposition with an ASCII file name and its
-// UTF-8 form (RFC 6266, with RFC 8187 encoding): browsers and curl -J pick
-// the Chinese name, older clients the fallback. ascii must hold no quote
-// or backslash.
-func attachment(ascii, name string) string {
-	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + rfc8187(name)
-}
-
-// rfc8187 percent-encodes every byte of s but attr-char.
-func rfc8187(s string) string {
-	const hex = "0123456789ABCDEF"
-	out := make([]byte, 0, 3*len(s))
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		switch {
-		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
-			out = append(out, b)
-		case b == '!' || b == '#' || b == '$' || b == '&' || b == '+' || b == '-' || b == '.' ||
-			b == '^' || b == '_' || b == '`' || b == '|' || b == '~':
-			out = append(out, b)
-		default:
-			out = append(out, '%', hex[b>>4], hex[b&15])
-		}
-	}
-	return string(out)
 }

@@ -3,7 +3,6 @@ package portal
 import (
 	"context"
 	"errors"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -52,35 +51,6 @@ func (p *Portal) document(gen documentMaker) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return sendDocument(c, f)
+		return handlers.SendFiling(c, f)
 	}
-}
-
-// sendDocument sends a filing as an attachment with its Chinese file name
-// (and an ASCII fallback), never cached.
-func sendDocument(c *fiber.Ctx, f cases.Filing) error {
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	c.Set(fiber.HeaderContentDisposition, attachment(f.FileNameASCII(), f.FileName()))
-	c.Set("X-Document-No", f.DocumentNo)
-	c.Set("X-Filing-Version", strconv.Itoa(f.Version))
-	return c.Send(f.Bytes)
-}
-
-// attachment is a Content-Disposition with an ASCII file name and its UTF-8
-// form (RFC 6266 / RFC 8187). ascii must hold no quote or backslash.
-func attachment(ascii, name string) string {
-	const hex = "0123456789ABCDEF"
-	out := make([]byte, 0, 3*len(name))
-	for i := 0; i < len(name); i++ {
-		b := name[i]
-		switch {
-		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9',
-			b == '!' || b == '#' || b == '$' || b == '&' || b == '+' || b == '-' || b == '.' || b == '^' || b == '_' || b == '`' || b == '|' || b == '~':
-			out = append(out, b)
-		default:
-			out = append(out, '%', hex[b>>4], hex[b&15])
-		}
-	}
-	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + string(out)
 }

@@ -1,26 +1,13 @@
 package portal
 
 import (
-	"bufio"
-	"context"
 	"errors"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
-	"leaveguard/app/export"
 	"leaveguard/handlers"
 )
-
-// exportTimeout bounds one streamed export.
-const exportTimeout = 10 * time.Minute
-
-// exportTypes are the content types of the spreadsheet formats.
-var exportTypes = map[string]string{
-	"csv":  "text/csv; charset=utf-8",
-	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 // exportsPage is the export form.
 type exportsPage struct {
@@ -51,7 +38,7 @@ func (p *Portal) laborExport(c *fiber.Ctx) error {
 		f.Values[k] = c.Query(k)
 	}
 	period, err := cases.ParsePeriod(f.V("from"), f.V("to"))
-	if _, ok := exportTypes[f.V("format")]; !ok && f.V("format") != "pdf" {
+	if _, ok := handlers.ExportTypes[f.V("format")]; !ok && f.V("format") != "pdf" {
 		f.Errors["format"] = "请选择 CSV、Excel 或 PDF"
 	}
 	if err != nil || len(f.Errors) > 0 {
@@ -70,32 +57,7 @@ func (p *Portal) laborExport(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return sendDocument(c, doc)
+		return handlers.SendFiling(c, doc)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), exportTimeout)
-	rep, err := p.cases.OpenLaborReport(ctx, tenant, period)
-	if err != nil {
-		cancel()
-		return err
-	}
-	if err := p.cases.AuditExport(c.UserContext(), tenant, who, period, format); err != nil {
-		rep.Close()
-		cancel()
-		return err
-	}
-	c.Set(fiber.HeaderContentType, exportTypes[format])
-	c.Set(fiber.HeaderContentDisposition, attachment("labor-bureau-report-"+period.ID()+"."+format,
-		"劳动保障合规报告-"+period.ID()+"."+format))
-	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
-		defer cancel()
-		defer rep.Close()
-		var ew export.Writer = export.NewCSV(w)
-		if format == "xlsx" {
-			ew = export.NewXLSX(w)
-		}
-		if err := rep.Write(ctx, ew); err != nil && format == "csv" {
-			_, _ = w.WriteString("\r\n导出未完成：读取数据时出错，请重新导出\r\n")
-		}
-	})
-	return nil
+	return handlers.StreamLaborReport(c, p.cases, tenant, who, period, format)
 }
