@@ -91,7 +91,7 @@ func (t *Tx) CreateClaim(ctx context.Context, tenant string, c AllowanceClaim) (
 		tr AS (INSERT INTO allowance_claim_transitions (tenant_id, claim_id, action, from_status, to_status, by)
 			SELECT :tenant_id, id, 'create', '', status, :created_by FROM c)
 		SELECT ` + claimCols + ` FROM c`
-	return t.oneClaim(ctx, "create claim", q, claimArgs(tenant, c))
+	return namedOne[AllowanceClaim](ctx, t, "create claim", q, claimArgs(tenant, c))
 }
 
 // SaveClaim writes every mutable field of c and appends tr to its history
@@ -116,7 +116,7 @@ func (t *Tx) SaveClaim(ctx context.Context, tenant string, c AllowanceClaim, tr 
 	args := claimArgs(tenant, c)
 	args["action"], args["from_status"], args["on_date"], args["by"] = tr.Action, tr.From, tr.On, tr.By
 	args["detail"] = detailJSON(tr.Detail)
-	return t.oneClaim(ctx, "save claim", q, args)
+	return namedOne[AllowanceClaim](ctx, t, "save claim", q, args)
 }
 
 // Claim loads one claim; forUpdate locks it.
@@ -128,26 +128,7 @@ func (t *Tx) Claim(ctx context.Context, tenant, id string, forUpdate bool) (Allo
 	if forUpdate {
 		q += ` FOR UPDATE`
 	}
-	return t.oneClaim(ctx, "claim", q, map[string]any{"tenant_id": tenant, "id": id})
-}
-
-func (t *Tx) oneClaim(ctx context.Context, op, q string, args map[string]any) (AllowanceClaim, error) {
-	rows, err := sqlxNamedQuery(ctx, t, q, args)
-	if err != nil {
-		return AllowanceClaim{}, fmt.Errorf("store: %s: %w", op, mapErr(err))
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return AllowanceClaim{}, fmt.Errorf("store: %s: %w", op, mapErr(err))
-		}
-		return AllowanceClaim{}, fmt.Errorf("store: %s: %w", op, ErrNotFound)
-	}
-	var c AllowanceClaim
-	if err := rows.StructScan(&c); err != nil {
-		return AllowanceClaim{}, fmt.Errorf("store: %s scan: %w", op, err)
-	}
-	return c, nil
+	return namedOne[AllowanceClaim](ctx, t, "claim", q, map[string]any{"tenant_id": tenant, "id": id})
 }
 
 // ClaimTransitions lists a claim's history, oldest first.

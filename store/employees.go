@@ -50,11 +50,7 @@ func (t *Tx) CreateEmployee(ctx context.Context, tenant string, e Employee) (Emp
 		"national_id_masked": e.NationalIDMasked, "hired_on": e.HiredOn, "contract_end": e.ContractEnd,
 		"monthly_wage_fen": e.MonthlyWageFen, "maternity_insured": e.MaternityInsured, "region": e.Region,
 	}
-	rows, err := sqlxNamedQuery(ctx, t, q, args)
-	if err != nil {
-		return Employee{}, fmt.Errorf("store: create employee: %w", mapErr(err))
-	}
-	return scanOneEmployee(rows)
+	return namedOne[Employee](ctx, t, "create employee", q, args)
 }
 
 // Employee loads one employee by id.
@@ -116,9 +112,5 @@ func (t *Tx) UpdateEmployee(ctx context.Context, tenant string, e Employee) (Emp
 		"national_id_masked": e.NationalIDMasked, "hired_on": e.HiredOn, "contract_end": e.ContractEnd,
 		"monthly_wage_fen": e.MonthlyWageFen, "maternity_insured": e.MaternityInsured, "region": e.Region,
 	}
-	rows, err := sqlxNamedQuery(ctx, t, q, args)
-	if err != nil {
-		return Employee{}, fmt.Errorf("store: update employee: %w", mapErr(err))
-	}
-	return scanOneEmployee(rows)
+	return namedOne[Employee](ctx, t, "update employee", q, args)
 }

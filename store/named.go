@@ -16,17 +16,23 @@ func sqlxNamedQuery(ctx context.Context, t *Tx, q string, args map[string]any) (
 	return t.tx.QueryxContext(ctx, t.tx.Rebind(query), list...)
 }
 
-func scanOneEmployee(rows *sqlx.Rows) (Employee, error) {
+// namedOne runs a query with :named parameters in t and scans its one row
+// into a T; no row is ErrNotFound. op names the operation in errors.
+func namedOne[T any](ctx context.Context, t *Tx, op, q string, args map[string]any) (T, error) {
+	var out T
+	rows, err := sqlxNamedQuery(ctx, t, q, args)
+	if err != nil {
+		return out, fmt.Errorf("store: %s: %w", op, mapErr(err))
+	}
 	defer rows.Close()
 	if !rows.Next() {
 		if err := rows.Err(); err != nil {
-			return Employee{}, mapErr(err)
+			return out, fmt.Errorf("store: %s: %w", op, mapErr(err))
 		}
-		return Employee{}, ErrNotFound
+		return out, fmt.Errorf("store: %s: %w", op, ErrNotFound)
 	}
-	var e Employee
-	if err := rows.StructScan(&e); err != nil {
-		return Employee{}, fmt.Errorf("store: scan employee: %w", err)
+	if err := rows.StructScan(&out); err != nil {
+		return out, fmt.Errorf("store: %s scan: %w", op, err)
 	}
-	return e, mapErr(rows.Err())
+	return out, nil
 }

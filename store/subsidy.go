@@ -68,7 +68,7 @@ func (t *Tx) CreateSubsidy(ctx context.Context, tenant string, a SubsidyApplicat
 				to_status, by)
 			SELECT :tenant_id, id, 'create', '', status, :created_by FROM a)
 		SELECT ` + subsidyCols + ` FROM a`
-	return t.oneSubsidy(ctx, "create subsidy", q, subsidyArgs(tenant, a))
+	return namedOne[SubsidyApplication](ctx, t, "create subsidy", q, subsidyArgs(tenant, a))
 }
 
 // SaveSubsidy writes every mutable field of a and appends tr to its history
@@ -94,7 +94,7 @@ func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplicatio
 	args := subsidyArgs(tenant, a)
 	args["action"], args["from_status"], args["on_date"], args["by"] = tr.Action, tr.From, tr.On, tr.By
 	args["detail"] = detailJSON(tr.Detail)
-	return t.oneSubsidy(ctx, "save subsidy", q, args)
+	return namedOne[SubsidyApplication](ctx, t, "save subsidy", q, args)
 }
 
 // Subsidy loads one application; forUpdate locks it.
@@ -106,26 +106,7 @@ func (t *Tx) Subsidy(ctx context.Context, tenant, id string, forUpdate bool) (Su
 	if forUpdate {
 		q += ` FOR UPDATE`
 	}
-	return t.oneSubsidy(ctx, "subsidy", q, map[string]any{"tenant_id": tenant, "id": id})
-}
-
-func (t *Tx) oneSubsidy(ctx context.Context, op, q string, args map[string]any) (SubsidyApplication, error) {
-	rows, err := sqlxNamedQuery(ctx, t, q, args)
-	if err != nil {
-		return SubsidyApplication{}, fmt.Errorf("store: %s: %w", op, mapErr(err))
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return SubsidyApplication{}, fmt.Errorf("store: %s: %w", op, mapErr(err))
-		}
-		return SubsidyApplication{}, fmt.Errorf("store: %s: %w", op, ErrNotFound)
-	}
-	var a SubsidyApplication
-	if err := rows.StructScan(&a); err != nil {
-		return SubsidyApplication{}, fmt.Errorf("store: %s scan: %w", op, err)
-	}
-	return a, nil
+	return namedOne[SubsidyApplication](ctx, t, "subsidy", q, map[string]any{"tenant_id": tenant, "id": id})
 }
 
 // SubsidyOverlap returns the active application covering a month of
@@ -138,7 +119,7 @@ func (t *Tx) SubsidyOverlap(ctx context.Context, tenant string, first, last leav
 		SELECT ` + subsidyCols + ` FROM subsidy_applications
 		WHERE tenant_id = :tenant_id AND id = (SELECT application_id FROM subsidy_application_months
 			WHERE tenant_id = :tenant_id AND month BETWEEN :first AND :last ORDER BY month LIMIT 1)`
-	return t.oneSubsidy(ctx, "subsidy overlap", q, map[string]any{"tenant_id": tenant, "first": first, "last": last})
+	return namedOne[SubsidyApplication](ctx, t, "subsidy overlap", q, map[string]any{"tenant_id": tenant, "first": first, "last": last})
 }
 
 // SubsidyTransitions lists an application's history, oldest first.
