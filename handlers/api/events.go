@@ -33,12 +33,8 @@ func viewBirth(r cases.BirthRecord) birthView {
 }
 
 func (a *API) createPregnancy(c *fiber.Ctx) error {
-	id, err := pathID(c)
+	id, in, err := idAndBody[cases.PregnancyInput](c)
 	if err != nil {
-		return err
-	}
-	var in cases.PregnancyInput
-	if err := decode(c, &in); err != nil {
 		return err
 	}
 	p, err := a.cases.RecordPregnancy(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, in)
@@ -49,12 +45,8 @@ func (a *API) createPregnancy(c *fiber.Ctx) error {
 }
 
 func (a *API) createBirth(c *fiber.Ctx) error {
-	id, err := pathID(c)
+	id, in, err := idAndBody[cases.BirthInput](c)
 	if err != nil {
-		return err
-	}
-	var in cases.BirthInput
-	if err := decode(c, &in); err != nil {
 		return err
 	}
 	rec, err := a.cases.RecordBirth(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, in)
@@ -65,12 +57,8 @@ func (a *API) createBirth(c *fiber.Ctx) error {
 }
 
 func (a *API) createMiscarriage(c *fiber.Ctx) error {
-	id, err := pathID(c)
+	id, in, err := idAndBody[cases.MiscarriageInput](c)
 	if err != nil {
-		return err
-	}
-	var in cases.MiscarriageInput
-	if err := decode(c, &in); err != nil {
 		return err
 	}
 	rec, err := a.cases.RecordMiscarriage(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, in)
@@ -82,12 +70,8 @@ func (a *API) createMiscarriage(c *fiber.Ctx) error {
 }
 
 func (a *API) createMarriage(c *fiber.Ctx) error {
-	id, err := pathID(c)
+	id, in, err := idAndBody[cases.MarriageInput](c)
 	if err != nil {
-		return err
-	}
-	var in cases.MarriageInput
-	if err := decode(c, &in); err != nil {
 		return err
 	}
 	m, items, err := a.cases.RecordMarriage(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, in)
@@ -134,12 +118,8 @@ func (a *API) getBirth(c *fiber.Ctx) error {
 }
 
 func (a *API) correctBirth(c *fiber.Ctx) error {
-	id, err := pathID(c)
+	id, in, err := idAndBody[cases.BirthInput](c)
 	if err != nil {
-		return err
-	}
-	var in cases.BirthInput
-	if err := decode(c, &in); err != nil {
 		return err
 	}
 	rec, err := a.cases.CorrectBirth(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, in)

@@ -17,6 +17,16 @@ func pathID(c *fiber.Ctx) (string, error) {
 	return uuidParam(c.Params("id"))
 }
 
+// idAndBody reads the :id path parameter and decodes the JSON body into an In.
+func idAndBody[In any](c *fiber.Ctx) (string, In, error) {
+	var in In
+	id, err := pathID(c)
+	if err != nil {
+		return "", in, err
+	}
+	return id, in, decode(c, &in)
+}
+
 func uuidParam(s string) (string, error) {
 	u, err := uuid.Parse(s)
 	if err != nil {
