@@ -79,10 +79,10 @@ func raiseNotices(ctx context.Context, tx *store.Tx, tenant string, pf store.Pro
 			due = append(due, notice{"protection.ended", iv.From, base})
 		}
 	}
-	if x, iv, ok, err := extensionOf(pf, today); err != nil {
+	if x, from, ok, err := extensionOf(pf, today); err != nil {
 		return 0, err
 	} else if ok {
-		due = append(due, notice{"contract.extension_required", iv.From, map[string]any{"employee_id": pf.ID,
+		due = append(due, notice{"contract.extension_required", from, map[string]any{"employee_id": pf.ID,
 			"contract_end": x.ContractEnd, "extended_contract_end": x.ExtendedContractEnd,
 			"protected_until_estimated": x.UntilEstimated, "basis": x.Basis}})
 	}

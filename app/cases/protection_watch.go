@@ -22,26 +22,26 @@ type ContractExtension struct {
 }
 
 // extensionOf reports the extension due for one employee, if any: her
-// contract ends (on or after asOf) inside a protected interval and not on
-// its last day.
-func extensionOf(pf store.ProtectionFacts, asOf leave.Date) (ContractExtension, leave.Interval, bool, error) {
+// contract ends (on or after asOf) inside a protected period, which the
+// leave engine judges as a non-renewal that must extend the contract. It
+// also returns the first day of that protected period (the notice key).
+func extensionOf(pf store.ProtectionFacts, asOf leave.Date) (ContractExtension, leave.Date, bool, error) {
 	if pf.ContractEnd == nil || pf.ContractEnd.Before(asOf) {
-		return ContractExtension{}, leave.Interval{}, false, nil
+		return ContractExtension{}, leave.Date{}, false, nil
 	}
 	f, err := protectionFacts(pf)
 	if err != nil {
-		return ContractExtension{}, leave.Interval{}, false, err
+		return ContractExtension{}, leave.Date{}, false, err
 	}
 	end := *pf.ContractEnd
-	for _, iv := range leave.ProtectedIntervals(f) {
-		if iv.Contains(end) && end.Before(iv.To) {
-			p := leave.ProtectionOn(f, end)
-			return ContractExtension{EmployeeID: pf.ID, ExternalID: pf.ExternalID, Name: pf.Name, ContractEnd: end,
-				ProtectedUntil: iv.To, UntilEstimated: iv.Estimated, ExtendedContractEnd: iv.To, Phase: p.Phase,
-				Basis: "劳动合同法 第四十五条、第四十二条第（四）项"}, iv, true, nil
-		}
+	v, err := leave.CheckDismissal(f, leave.NonRenewal, "", end)
+	if err != nil || v.Outcome != leave.ExtendContract {
+		return ContractExtension{}, leave.Date{}, false, err
 	}
-	return ContractExtension{}, leave.Interval{}, false, nil
+	from := *leave.ProtectionOn(f, end).From
+	return ContractExtension{EmployeeID: pf.ID, ExternalID: pf.ExternalID, Name: pf.Name, ContractEnd: end,
+		ProtectedUntil: *v.ProtectedUntil, UntilEstimated: v.UntilEstimated, ExtendedContractEnd: *v.ExtendedContractEnd,
+		Phase: v.Phase, Basis: "劳动合同法 第四十五条、第四十二条第（四）项"}, from, true, nil
 }
 
 // ContractExtensions lists the employees whose contract must be extended.
