@@ -18,12 +18,12 @@ func (s *Store) OpenSnapshot(ctx context.Context, tenant string) (tx *Tx, done f
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: begin snapshot: %w", err)
 	}
-	const q = `SELECT set_config('app.tenant_id', $1, true)`
-	if _, err := sx.ExecContext(ctx, q, tenant); err != nil {
+	t, err := s.bind(ctx, sx, tenant, false)
+	if err != nil {
 		_ = sx.Rollback()
-		return nil, nil, fmt.Errorf("store: set tenant: %w", err)
+		return nil, nil, err
 	}
-	return &Tx{tx: sx, tenant: tenant}, func() { _ = sx.Rollback() }, nil
+	return t, func() { _ = sx.Rollback() }, nil
 }
 
 // each runs q and calls fn with each row scanned into a T as it is read

@@ -29,40 +29,58 @@ var (
 
 // Store is the handle on the database.
 type Store struct {
-	db *sqlx.DB
+	db    *sqlx.DB
+	stmts *stmts
 }
 
 // New returns a Store over db.
-func New(db *sqlx.DB) *Store { return &Store{db: db} }
+func New(db *sqlx.DB) *Store { return &Store{db: db, stmts: newStmts(db)} }
 
 // DB returns the underlying pool (for health checks and metrics).
 func (s *Store) DB() *sqlx.DB { return s.db }
 
 // Tx is a transaction bound to one tenant.
 type Tx struct {
-	tx     *sqlx.Tx
+	tx     stmtTx
 	tenant string
 }
 
 // InTx runs fn in a transaction whose app.tenant_id is tenant, committing
 // when fn returns nil and rolling back otherwise.
 func (s *Store) InTx(ctx context.Context, tenant string, fn func(*Tx) error) error {
-	return s.inTx(ctx, tenant, nil, fn)
+	return s.inTx(ctx, tenant, txKind{}, fn)
 }
 
 // ReadTx is InTx for read-only work.
 func (s *Store) ReadTx(ctx context.Context, tenant string, fn func(*Tx) error) error {
-	return s.inTx(ctx, tenant, &sql.TxOptions{ReadOnly: true}, fn)
+	return s.inTx(ctx, tenant, txKind{opts: &sql.TxOptions{ReadOnly: true}}, fn)
+}
+
+// BatchTx is InTx for set-at-a-time work whose statements take arrays of
+// keys (key = ANY($2), unnest): PostgreSQL then keeps one generic plan per
+// statement and connection instead of planning it again on every call, which
+// it otherwise does because a plan for the array at hand always looks
+// cheaper than one for any array. Every statement of such work must be led
+// by an index on its keys.
+func (s *Store) BatchTx(ctx context.Context, tenant string, fn func(*Tx) error) error {
+	return s.inTx(ctx, tenant, txKind{generic: true}, fn)
+}
+
+// txKind is how a transaction is opened: its options and whether its
+// statements use generic plans.
+type txKind struct {
+	opts    *sql.TxOptions
+	generic bool
 }
 
 // txAttempts is how often a transaction that PostgreSQL aborted to break a
 // deadlock (or a serialization conflict) is run again before giving up.
 const txAttempts = 3
 
-func (s *Store) inTx(ctx context.Context, tenant string, opts *sql.TxOptions, fn func(*Tx) error) error {
+func (s *Store) inTx(ctx context.Context, tenant string, kind txKind, fn func(*Tx) error) error {
 	var err error
 	for attempt := 1; attempt <= txAttempts; attempt++ {
-		if err = s.inTxOnce(ctx, tenant, opts, fn); !retryable(err) || ctx.Err() != nil {
+		if err = s.inTxOnce(ctx, tenant, kind, fn); !retryable(err) || ctx.Err() != nil {
 			return err
 		}
 		time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
@@ -77,28 +95,43 @@ func retryable(err error) bool {
 	return errors.As(err, &pqErr) && (pqErr.Code == "40P01" || pqErr.Code == "40001")
 }
 
-func (s *Store) inTxOnce(ctx context.Context, tenant string, opts *sql.TxOptions, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTxx(ctx, opts)
+func (s *Store) inTxOnce(ctx context.Context, tenant string, kind txKind, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, kind.opts)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after commit
-	// The tenant is a UUID (checked here), so it is sent inline: a statement
-	// without parameters takes one round trip with lib/pq instead of two.
-	id, err := uuid.Parse(tenant)
+	t, err := s.bind(ctx, tx, tenant, kind.generic)
 	if err != nil {
-		return ErrTenantMismatch
+		return err
 	}
-	if _, err := tx.ExecContext(ctx, `SELECT set_config('app.tenant_id', '`+id.String()+`', true)`); err != nil {
-		return fmt.Errorf("store: set tenant: %w", err)
-	}
-	if err := fn(&Tx{tx: tx, tenant: tenant}); err != nil {
+	if err := fn(t); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", mapErr(err))
 	}
 	return nil
+}
+
+// bind sets tx's app.tenant_id, which row-level security reads, and returns
+// it as a Tx of that tenant. The tenant is a UUID (checked here), so it is
+// sent inline: a statement without parameters takes one round trip with
+// lib/pq instead of two. generic sets plan_cache_mode in the same statement
+// (see BatchTx).
+func (s *Store) bind(ctx context.Context, tx *sqlx.Tx, tenant string, generic bool) (*Tx, error) {
+	id, err := uuid.Parse(tenant)
+	if err != nil {
+		return nil, ErrTenantMismatch
+	}
+	q := `SELECT set_config('app.tenant_id', '` + id.String() + `', true)`
+	if generic {
+		q += `, set_config('plan_cache_mode', 'force_generic_plan', true)`
+	}
+	if _, err := tx.ExecContext(ctx, q); err != nil {
+		return nil, fmt.Errorf("store: set tenant: %w", err)
+	}
+	return &Tx{tx: stmtTx{Tx: tx, cache: s.stmts}, tenant: tenant}, nil
 }
 
 // check guards every Tx method: the tenant argument must be the tenant the

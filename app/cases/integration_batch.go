@@ -28,7 +28,7 @@ var errBatchRace = errors.New("cases: webhook claimed concurrently")
 func (w *WebhookIngest) batch(tenant string, batch []*ingestItem) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	err := w.c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+	err := w.c.Store.BatchTx(ctx, tenant, func(tx *store.Tx) error {
 		// The store may run this again after a deadlock: start each try
 		// from what arrived, not from the fates of an aborted try.
 		for _, it := range batch {

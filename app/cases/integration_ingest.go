@@ -17,10 +17,15 @@ import (
 var ErrBadSignature = errors.New("cases: webhook signature does not verify")
 
 // maxIngestBatch bounds how many webhooks share one transaction, and
-// ingestDrains how many transactions of one tenant run at once.
+// ingestDrains how many transactions of one tenant run at once. One is
+// best: a tenant's batches all take its audit-chain head, so a second drain
+// would only wait on the first's lock, while the webhooks that arrive
+// meanwhile, left waiting, make the next batch larger (one commit for all
+// of them). Measured with make bench: 0.80 of the baseline with one drain,
+// 0.64 with two, 0.61 with three.
 const (
 	maxIngestBatch = 64
-	ingestDrains   = 3
+	ingestDrains   = 1
 )
 
 // WebhookIngest receives the webhooks of every integration. Webhooks of one

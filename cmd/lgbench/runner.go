@@ -50,8 +50,12 @@ func runScenario(ctx context.Context, w *world, sc *scenario) row {
 	if b.RPS > 0 {
 		r.Ratio = a.RPS / b.RPS
 	}
-	r.Goal = "≥ 0.70 of baseline req/s"
-	met := r.Ratio >= 0.7
+	goal := sc.MinRatio
+	if goal == 0 {
+		goal = 0.7
+	}
+	r.Goal = fmt.Sprintf("≥ %.2f of baseline req/s", goal)
+	met := r.Ratio >= goal
 	if strings.HasPrefix(sc.Name, "dismissal") {
 		r.Goal += ", p99 < 20 ms"
 		met = met && a.P99ms < 20

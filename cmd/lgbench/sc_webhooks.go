@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(&scenario{Order: 50, Name: "webhooks", Title: "webhook ingestion, 10% duplicates (POST)", Method: "POST",
-		Route: "/webhooks/payroll/:integration_id", Baseline: baseWebhooks, Prepare: prepareWebhooks})
+		Route: "/webhooks/payroll/:integration_id", MinRatio: 0.6, Baseline: baseWebhooks, Prepare: prepareWebhooks})
 }
 
 // webhookTenants is how many tenants get an integration for the load.

@@ -19,6 +19,8 @@ type scenario struct {
 	Method string // LeaveGuard's route ...
 	Route  string // ... pattern, as registered
 	Small  bool   // run against the small data set (the scaling rows)
+	// MinRatio is the goal: LeaveGuard's req/s over the baseline's (0: 0.70).
+	MinRatio float64
 	// Baseline registers the baseline's routes (nil when the scenario
 	// shares another's).
 	Baseline func(a *fiber.App, db *sqlx.DB)
