@@ -105,6 +105,9 @@ func seedDemo(ctx context.Context, cs *cases.Cases) error {
 	if err := seedDemoPayroll(ctx, cs, DemoTenantID); err != nil {
 		return err
 	}
+	if err := seedDemoWebhooks(ctx, cs, DemoTenantID); err != nil {
+		return err
+	}
 	_, err := cs.RunProtectionJob(ctx, cs.Today())
 	return err
 }

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,6 +40,16 @@ func TestDemo(t *testing.T) {
 	r = env.Do(t, "GET", "/api/v1/subsidy-applications", key, nil)
 	if items := r.JSON(t)["items"].([]any); len(items) != 1 {
 		t.Fatalf("demo subsidy applications: %s", r.Body)
+	}
+	r = env.Do(t, "GET", "/api/v1/integrations", key, nil)
+	ins := r.JSON(t)["items"].([]any)
+	if len(ins) != 1 {
+		t.Fatalf("demo integrations: %s", r.Body)
+	}
+	r = env.Do(t, "GET", "/api/v1/integrations/"+ins[0].(map[string]any)["id"].(string)+"/deliveries", key, nil)
+	if body := string(r.Body); len(r.JSON(t)["items"].([]any)) != 3 || !strings.Contains(body, `"scheduled":true`) ||
+		!strings.Contains(body, "wage_reduction_prohibited") {
+		t.Fatalf("demo webhook deliveries (a raise, a refused cut, a scheduled cut): %s", r.Body)
 	}
 	r = env.Do(t, "GET", "/api/v1/dismissal-checks", key, nil)
 	if items := r.JSON(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["verdict"] != "prohibited" {

@@ -37,7 +37,7 @@ func (w *WebhookIngest) batch(tenant string, batch []*ingestItem) {
 		if err := w.verify(ctx, tx, tenant, batch); err != nil {
 			return err
 		}
-		return w.applyUpserts(ctx, tx, tenant, plainUpserts(batch))
+		return w.applyUpserts(ctx, tx, tenant, plainUpserts(batch, w.c.Today()))
 	})
 	for _, it := range batch {
 		switch {
@@ -88,12 +88,13 @@ type pendingUpsert struct {
 	it        *ingestItem
 	in        EmployeeInput
 	ext       string
-	effective string // wage.changed only
+	effective leave.Date // wage.changed only
 }
 
 // plainUpserts parses the verified webhooks; any that is not a well-formed
-// employee.upserted or wage.changed is marked individual.
-func plainUpserts(batch []*ingestItem) []pendingUpsert {
+// employee.upserted or wage.changed effective by today is marked individual
+// (a wage change for a later day is scheduled by ReceiveWebhook).
+func plainUpserts(batch []*ingestItem, today leave.Date) []pendingUpsert {
 	var out []pendingUpsert
 	for _, it := range batch {
 		if it.src.Tenant == "" {
@@ -118,7 +119,10 @@ func plainUpserts(batch []*ingestItem) []pendingUpsert {
 			var wage int64
 			var eff leave.Date
 			p.ext, wage, eff, err = parseWageChange(env.Data)
-			p.in, p.effective = EmployeeInput{MonthlyWageFen: &wage}, eff.String()
+			p.in, p.effective = EmployeeInput{MonthlyWageFen: &wage}, eff
+			if err == nil && eff.After(today) {
+				err = errNotPlain
+			}
 		default:
 			err = errNotPlain
 		}

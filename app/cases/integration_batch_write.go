@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -90,14 +91,14 @@ func (w *WebhookIngest) applyUpserts(ctx context.Context, tx *store.Tx, tenant s
 // plan validates one webhook of the batch against the (locked) employee
 // found: the API's validation, and for a wage change the wage-cut rule.
 func (w *WebhookIngest) plan(ctx context.Context, tx *store.Tx, p pendingUpsert, found *store.Employee) (upsert, error) {
-	if p.effective != "" && found == nil {
+	if !p.effective.IsZero() && found == nil {
 		return upsert{}, Fields{"data.external_id": "未找到"}.Err()
 	}
 	u, err := w.c.applyUpsert(found, p.in)
-	if err != nil || p.effective == "" {
+	if err != nil || p.effective.IsZero() {
 		return u, err
 	}
-	return u, w.c.WageCutCheck(ctx, p.it.src.who(), nil)(tx, *found, u.e)
+	return u, w.c.WageCutCheck(ctx, p.it.src.who(), nil, p.effective)(tx, *found, u.e)
 }
 
 // plannedUpsert is a validated upsert or wage change of a batch.
@@ -105,12 +106,12 @@ type plannedUpsert struct {
 	it        *ingestItem
 	u         upsert
 	ext       string
-	effective string // wage.changed only
+	effective leave.Date // wage.changed only
 }
 
 // result is what the sender of p is told once e is saved.
 func (p plannedUpsert) result(e store.Employee) json.RawMessage {
-	if p.effective != "" {
+	if !p.effective.IsZero() {
 		return wageResult(e.ID, p.effective)
 	}
 	return p.u.result(e)

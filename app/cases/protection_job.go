@@ -13,7 +13,8 @@ const ProtectionJob = "protection.daily"
 
 // RunProtectionJob raises, once per employee and protected interval, the
 // events protection.started, protection.ended and
-// contract.extension_required, for every tenant not yet done today. Several
+// contract.extension_required, for every tenant not yet done today, after
+// settling the wage changes scheduled for a day up to today. Several
 // instances may run it at once: each tenant is claimed with SKIP LOCKED and
 // the notices' unique key makes each event happen exactly once. It returns
 // the number of events raised.
@@ -39,6 +40,9 @@ func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave
 		raised = 0 // the store may run this again after a deadlock
 		mine, err := tx.ClaimTenantJob(ctx, tenant, ProtectionJob, today)
 		if err != nil || !mine {
+			return err
+		}
+		if _, err := c.applyDueWages(ctx, tx, tenant, today); err != nil {
 			return err
 		}
 		rows, err := tx.ProtectedCandidates(ctx, tenant)

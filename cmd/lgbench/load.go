@@ -67,17 +67,50 @@ type load struct {
 }
 
 // measure sends requests from conns goroutines to base for dur, or until
-// maxReq requests, and adds them to l.
+// maxReq requests, each as soon as the previous one is answered (a closed
+// loop: the load is whatever the server sustains), and adds them to l.
 func (l *load) measure(ctx context.Context, c *http.Client, base string, conns int, dur time.Duration, maxReq int, g reqGen) {
+	per := max(maxReq/conns, 1)
+	deadline := time.Now().Add(dur)
+	l.run(ctx, c, base, conns, g, func(i int) (time.Time, bool) {
+		now := time.Now()
+		return now, i < per && now.Before(deadline)
+	})
+}
+
+// measurePaced offers rate requests per second for dur over conns
+// goroutines (an open loop: the load is fixed, not what the server
+// sustains), and counts each latency from the moment its request was due,
+// so time a request spent waiting for a free connection is not left out.
+func (l *load) measurePaced(ctx context.Context, c *http.Client, base string, conns int, dur time.Duration, rate float64, g reqGen) {
+	n := int(rate * dur.Seconds())
+	every := time.Duration(float64(time.Second) / rate)
+	due := make(chan time.Time, n)
+	go func() {
+		defer close(due)
+		start := time.Now()
+		for i := 0; i < n && ctx.Err() == nil; i++ {
+			t := start.Add(time.Duration(i) * every)
+			time.Sleep(time.Until(t))
+			due <- t
+		}
+	}()
+	l.run(ctx, c, base, conns, g, func(int) (time.Time, bool) {
+		t, ok := <-due
+		return t, ok
+	})
+}
+
+// run sends requests from conns goroutines; next(i) says when a goroutine's
+// i-th request was due (its latency counts from then) and whether to send it.
+func (l *load) run(ctx context.Context, c *http.Client, base string, conns int, g reqGen, next func(i int) (time.Time, bool)) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	if l.res.Status == nil {
 		l.res.Status = map[string]int{}
 	}
 	res := &l.res
-	per := max(maxReq/conns, 1)
 	start := time.Now()
-	deadline := start.Add(dur)
 	for w := 0; w < conns; w++ {
 		wg.Add(1)
 		go func() {
@@ -86,8 +119,11 @@ func (l *load) measure(ctx context.Context, c *http.Client, base string, conns i
 			mine := make([]time.Duration, 0, 1024)
 			status := map[string]int{}
 			errs, sample := 0, ""
-			for i := 0; i < per && ctx.Err() == nil && time.Now().Before(deadline); i++ {
-				t0 := time.Now()
+			for i := 0; ctx.Err() == nil; i++ {
+				t0, ok := next(i)
+				if !ok {
+					break
+				}
 				code, body, err := do(ctx, c, base, g(rng))
 				mine = append(mine, time.Since(t0))
 				key := fmt.Sprint(code)

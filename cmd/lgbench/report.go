@@ -81,6 +81,7 @@ func (r *report) print(out io.Writer) {
 			x.LG.RPS, x.LG.P50ms, x.LG.P99ms, x.Base.RPS, x.Base.P50ms, x.Base.P99ms, x.Ratio, x.Goal, mark(x.Met))
 	}
 	r.printCPU(out)
+	r.printPaced(out)
 	for _, x := range r.Rows {
 		if x.Status == "ok" && x.LG == nil {
 			fmt.Fprintf(out, "\n%s: %s (goal %s) %s\n", x.Title, x.Note, x.Goal, mark(x.Met))
@@ -102,6 +103,20 @@ func (r *report) print(out io.Writer) {
 		fmt.Fprintln(out, "\n"+n)
 	}
 	fmt.Fprintf(out, "\nTotal %.0f s.\n", r.Seconds)
+}
+
+// printPaced is the latency at a fixed offered load, where measured.
+func (r *report) printPaced(out io.Writer) {
+	head := "\nLatency at a fixed offered load (half the baseline's peak req/s, counted from when each request was due):\n\n" +
+		"| scenario | offered req/s | LeaveGuard p50 ms | p99 ms | baseline p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|"
+	for _, x := range r.Rows {
+		if p := x.Paced; p != nil {
+			fmt.Fprintln(out, head)
+			head = ""
+			fmt.Fprintf(out, "| %s | %.0f | %.1f | %.1f | %.1f | %.1f |\n", x.Title, p.Rate, p.LG.P50ms, p.LG.P99ms,
+				p.Base.P50ms, p.Base.P99ms)
+		}
+	}
 }
 
 func mark(met *bool) string {

@@ -34,7 +34,7 @@ func (a *API) patchEmployee(c *fiber.Ctx) error {
 		p, _ := handlers.PrincipalOf(c)
 		override = &cases.WageOverride{Reason: *in.WageOverrideReason, Role: p.Role}
 	}
-	e, err := a.cases.UpdateEmployee(ctx, tenant, who, id, in.EmployeeInput, a.cases.WageCutCheck(ctx, who, override))
+	e, err := a.cases.UpdateEmployee(ctx, tenant, who, id, in.EmployeeInput, a.cases.WageCutCheck(ctx, who, override, a.cases.Today()))
 	var ce *cases.Error
 	if errors.As(err, &ce) && ce.Code == "wage_reduction_prohibited" && in.MonthlyWageFen != nil {
 		if rerr := a.cases.RecordWageRefusal(ctx, tenant, who, id, *in.MonthlyWageFen); rerr != nil {

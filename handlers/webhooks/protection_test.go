@@ -51,7 +51,7 @@ func TestWageCutRefusedByWebhook(t *testing.T) {
 	if n := count(t, `SELECT count(*) FROM audit_log WHERE object_id = $1 AND action = 'wage_reduction.refused' AND actor_type = 'webhook' AND actor_id = $2`, emp, id); n != 1 {
 		t.Fatalf("%d refusal audits, want 1", n)
 	}
-	raise := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":%q,"monthly_wage_fen":760000,"effective_date":"2026-12-01"}}`, ext))
+	raise := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":%q,"monthly_wage_fen":760000,"effective_date":"2026-11-01"}}`, ext))
 	if r := post(t, path, secret, msgID(), raise); r.Status != 202 || !strings.Contains(string(r.Body), `"applied":true`) {
 		t.Fatalf("raise: %d %s", r.Status, r.Body)
 	}

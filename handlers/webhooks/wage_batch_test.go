@@ -33,7 +33,7 @@ func TestWageChangesConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				body := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":"WC-%d","monthly_wage_fen":%d,"effective_date":"2026-12-01"}}`, i, 800000+i))
+				body := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":"WC-%d","monthly_wage_fen":%d,"effective_date":"2026-11-01"}}`, i, 800000+i))
 				r := post(t, path, secret, fmt.Sprintf("%s_%d", prefix, i), body)
 				mu.Lock()
 				statuses[r.Status]++
