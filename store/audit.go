@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -16,10 +17,18 @@ type Who struct {
 	RequestID string
 }
 
+// AuditLanes is how many hash chains each tenant's audit log has (see
+// migration 00005): a transaction appends to one of them, so that
+// concurrent transactions of a tenant seldom wait for the same chain head.
+const AuditLanes = 8
+
 // AuditEntry is one audit record: who did what to which object. Detail names
-// fields, never their values.
+// fields, never their values. Seq orders the whole log; Lane and LaneSeq
+// place the entry in its hash chain.
 type AuditEntry struct {
 	Seq        int64     `db:"seq" json:"seq"`
+	Lane       int       `db:"lane" json:"-"`
+	LaneSeq    int64     `db:"lane_seq" json:"-"`
 	At         time.Time `db:"at" json:"at"`
 	ActorType  string    `db:"actor_type" json:"actor_type"`
 	ActorID    string    `db:"actor_id" json:"actor_id"`
@@ -32,9 +41,10 @@ type AuditEntry struct {
 	Hash       []byte    `db:"hash" json:"-"`
 }
 
-// Audit appends an entry to the tenant's hash chain in one statement: it
-// advances the chain head (locking it until the transaction ends, so call
-// it last) and inserts the entry whose hash links to the previous one.
+// Audit appends an entry to the transaction's lane of the tenant's hash
+// chains in one statement: it advances the lane's head (locking it until
+// the transaction ends, so call it last) and inserts the entry whose hash
+// links to the previous one.
 func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectType, objectID string, detail any) error {
 	if err := t.check(tenant); err != nil {
 		return err
@@ -43,7 +53,7 @@ func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectTy
 	if err != nil {
 		return err
 	}
-	res, err := t.tx.ExecContext(ctx, auditSQL(""), auditArgs(tenant, e)...)
+	res, err := t.tx.ExecContext(ctx, t.auditSQL(""), auditArgs(tenant, e)...)
 	if err != nil {
 		return fmt.Errorf("store: audit: %w", err)
 	}
@@ -53,20 +63,23 @@ func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectTy
 	return nil
 }
 
-// auditSQL is the statement that appends an audit entry (parameters $1 to
-// $10, see auditArgs), after the data-modifying CTEs ctes (which use $11
-// on), so a change and its audit row travel in one round trip.
-func auditSQL(ctes string) string {
+// auditSQL is the statement that appends an audit entry to the
+// transaction's lane (parameters $1 to $10, see auditArgs), after the
+// data-modifying CTEs ctes (which use $11 on), so a change and its audit row
+// travel in one round trip. The lane is written into the text (it is one of
+// AuditLanes numbers), which keeps the parameters of every caller in place.
+func (t *Tx) auditSQL(ctes string) string {
+	lane := strconv.Itoa(t.lane)
 	return `
 		WITH ` + ctes + ` head AS (
 			UPDATE audit_heads h SET seq = old.seq + 1, hash = sha256(old.hash || int8send(old.seq + 1) || $2)
-			FROM (SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE) old
-			WHERE h.tenant_id = $1
+			FROM (SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 AND lane = ` + lane + ` FOR UPDATE) old
+			WHERE h.tenant_id = $1 AND h.lane = ` + lane + `
 			RETURNING h.seq, old.hash AS prev_hash, h.hash
 		)
-		INSERT INTO audit_log (tenant_id, seq, at, actor_type, actor_id, action,
+		INSERT INTO audit_log (tenant_id, seq, lane, lane_seq, at, actor_type, actor_id, action,
 			object_type, object_id, detail, request_id, prev_hash, hash)
-		SELECT $1, head.seq, $3, $4, $5, $6, $7, $8, $9, $10, head.prev_hash, head.hash FROM head`
+		SELECT $1, nextval('audit_seq'), ` + lane + `, head.seq, $3, $4, $5, $6, $7, $8, $9, $10, head.prev_hash, head.hash FROM head`
 }
 
 func auditArgs(tenant string, e AuditEntry) []any {
@@ -90,13 +103,13 @@ func newEntry(who Who, action, objectType, objectID string, detail any) (AuditEn
 	}, nil
 }
 
-// ChainHash is the link of entry e in its tenant's chain:
-// sha256(prev_hash || seq as 8 big-endian bytes || canonical(e)).
+// ChainHash is the link of entry e in its lane of the tenant's chains:
+// sha256(prev_hash || lane_seq as 8 big-endian bytes || canonical(e)).
 func ChainHash(tenant string, e AuditEntry) []byte {
 	h := sha256.New()
 	h.Write(e.PrevHash)
 	var n [8]byte
-	binary.BigEndian.PutUint64(n[:], uint64(e.Seq))
+	binary.BigEndian.PutUint64(n[:], uint64(e.LaneSeq))
 	h.Write(n[:])
 	h.Write(canonical(tenant, e))
 	return h.Sum(nil)
@@ -128,8 +141,8 @@ func (t *Tx) AuditLog(ctx context.Context, tenant string, f AuditFilter) ([]Audi
 	if err := t.check(tenant); err != nil {
 		return nil, err
 	}
-	const q = `
-		SELECT seq, at, actor_type, actor_id, action, object_type, object_id, detail, request_id, prev_hash, hash
+	q := `
+		SELECT ` + auditCols + `
 		FROM audit_log
 		WHERE tenant_id = $1
 		  AND ($2 = '' OR object_type = $2) AND ($3 = '' OR object_id = $3)
@@ -142,25 +155,27 @@ func (t *Tx) AuditLog(ctx context.Context, tenant string, f AuditFilter) ([]Audi
 	return out, nil
 }
 
-// VerifyAuditChain walks the tenant's whole chain and returns the first
-// broken sequence number, or 0 when every link holds.
+// VerifyAuditChain walks each of the tenant's chains and returns the seq of
+// the first entry whose link does not hold, or 0 when every link holds.
 func (t *Tx) VerifyAuditChain(ctx context.Context, tenant string) (int64, error) {
 	if err := t.check(tenant); err != nil {
 		return 0, err
 	}
-	const q = `
-		SELECT seq, at, actor_type, actor_id, action, object_type, object_id, detail, request_id, prev_hash, hash
-		FROM audit_log WHERE tenant_id = $1 ORDER BY seq`
+	q := `SELECT ` + auditCols + ` FROM audit_log WHERE tenant_id = $1 ORDER BY lane, lane_seq`
 	rows, err := t.tx.QueryxContext(ctx, q, tenant)
 	if err != nil {
 		return 0, fmt.Errorf("store: audit chain: %w", err)
 	}
 	defer rows.Close()
 	var prev []byte
+	lane := -1
 	for rows.Next() {
 		var e AuditEntry
 		if err := rows.StructScan(&e); err != nil {
 			return 0, fmt.Errorf("store: audit chain scan: %w", err)
+		}
+		if e.Lane != lane {
+			lane, prev = e.Lane, nil
 		}
 		if string(e.PrevHash) != string(prev) || string(ChainHash(tenant, e)) != string(e.Hash) {
 			return e.Seq, nil
@@ -169,3 +184,6 @@ func (t *Tx) VerifyAuditChain(ctx context.Context, tenant string) (int64, error)
 	}
 	return 0, rows.Err()
 }
+
+const auditCols = `seq, lane, lane_seq, at, actor_type, actor_id, action, object_type, object_id, detail,
+	request_id, prev_hash, hash`

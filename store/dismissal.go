@@ -87,7 +87,7 @@ func (t *Tx) SaveDismissalCheck(ctx context.Context, tenant string, who Who, d D
 		ev AS (INSERT INTO outbox_events (tenant_id, type, payload) VALUES ($1, 'dismissal_check.completed', $23)),`
 	args := append(auditArgs(tenant, e), d.ID, d.EmployeeID, d.Action, d.Ground, d.EffectiveDate, d.Verdict,
 		d.ProtectedUntil, d.ExtendedContractEnd, []byte(d.Result), []byte(d.Facts), d.Source, d.CreatedBy, p)
-	if _, err := t.tx.ExecContext(ctx, auditSQL(ctes), args...); err != nil {
+	if _, err := t.tx.ExecContext(ctx, t.auditSQL(ctes), args...); err != nil {
 		return fmt.Errorf("store: save dismissal check: %w", mapErr(err))
 	}
 	return nil

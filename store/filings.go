@@ -129,7 +129,7 @@ func (t *Tx) SaveFiling(ctx context.Context, tenant string, who Who, f Filing, o
 			bytes, created_at, created_by) VALUES ($1, $11, $12, $13, $14, $15, $16, $17, $18, $3, $19)),`
 	args := append(auditArgs(tenant, e), f.ID, f.Kind, f.SubjectID, f.Version, f.DocumentNo, []byte(f.Data),
 		f.SHA256, f.Bytes, f.CreatedBy)
-	if _, err := t.tx.ExecContext(ctx, auditSQL(ctes), args...); err != nil {
+	if _, err := t.tx.ExecContext(ctx, t.auditSQL(ctes), args...); err != nil {
 		return Filing{}, fmt.Errorf("store: save filing: %w", mapErr(err))
 	}
 	f.CreatedAt, f.Size = e.At, len(f.Bytes)

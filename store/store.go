@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/google/uuid"
@@ -43,6 +44,7 @@ func (s *Store) DB() *sqlx.DB { return s.db }
 type Tx struct {
 	tx     stmtTx
 	tenant string
+	lane   int // the audit chain this transaction appends to
 }
 
 // InTx runs fn in a transaction whose app.tenant_id is tenant, committing
@@ -131,7 +133,7 @@ func (s *Store) bind(ctx context.Context, tx *sqlx.Tx, tenant string, generic bo
 	if _, err := tx.ExecContext(ctx, q); err != nil {
 		return nil, fmt.Errorf("store: set tenant: %w", err)
 	}
-	return &Tx{tx: stmtTx{Tx: tx, cache: s.stmts}, tenant: tenant}, nil
+	return &Tx{tx: stmtTx{Tx: tx, cache: s.stmts}, tenant: tenant, lane: rand.IntN(AuditLanes)}, nil
 }
 
 // check guards every Tx method: the tenant argument must be the tenant the

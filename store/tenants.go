@@ -24,8 +24,9 @@ func (t *Tx) CreateTenant(ctx context.Context, tenant string, in Tenant) error {
 	if _, err := t.tx.ExecContext(ctx, q, tenant, in.Name, in.CreditCode, in.Region); err != nil {
 		return fmt.Errorf("store: create tenant: %w", mapErr(err))
 	}
-	const head = `INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, '\x')`
-	if _, err := t.tx.ExecContext(ctx, head, tenant); err != nil {
+	const heads = `INSERT INTO audit_heads (tenant_id, lane, seq, hash)
+		SELECT $1, lane, 0, '\x' FROM generate_series(0, $2::int - 1) lane`
+	if _, err := t.tx.ExecContext(ctx, heads, tenant, AuditLanes); err != nil {
 		return fmt.Errorf("store: create audit chain: %w", mapErr(err))
 	}
 	return nil

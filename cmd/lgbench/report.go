@@ -111,8 +111,10 @@ func (r *report) printPaced(out io.Writer) {
 		"| scenario | offered req/s | LeaveGuard p50 ms | p99 ms | baseline p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|"
 	for _, x := range r.Rows {
 		if p := x.Paced; p != nil {
-			fmt.Fprintln(out, head)
-			head = ""
+			if head != "" {
+				fmt.Fprintln(out, head)
+				head = ""
+			}
 			fmt.Fprintf(out, "| %s | %.0f | %.1f | %.1f | %.1f | %.1f |\n", x.Title, p.Rate, p.LG.P50ms, p.LG.P99ms,
 				p.Base.P50ms, p.Base.P99ms)
 		}

@@ -6,7 +6,7 @@ var columns = map[string][]string{
 	"tenants":     {"id", "name", "credit_code", "region", "created_at"},
 	"api_keys":    {"tenant_id", "id", "name", "key_hash", "role", "created_at"},
 	"users":       {"tenant_id", "id", "email", "name", "password_hash", "role"},
-	"audit_heads": {"tenant_id", "seq", "hash"},
+	"audit_heads": {"tenant_id", "lane", "seq", "hash"},
 	"employees": {"tenant_id", "id", "external_id", "name", "gender", "national_id_enc", "national_id_hash",
 		"national_id_masked", "hired_on", "contract_end", "monthly_wage_fen", "maternity_insured", "region",
 		"created_at", "updated_at"},

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"leaveguard/app/auth"
+	"leaveguard/store"
 )
 
 // regions are the tenants' jurisdictions, most of them in 兴安盟.
@@ -42,11 +43,13 @@ func (p Plan) tenants() []Tenant {
 }
 
 // emitTenant writes a tenant with its admin API key, portal admin user and
-// audit chain head (seq 0, empty hash: the chain starts with the first
-// audited action).
+// audit chain heads, one per lane (seq 0, empty hash: each chain starts with
+// its first audited action).
 func emitTenant(e *emitter, t Tenant, passwordHash string, created time.Time) {
 	e.row("tenants", t.ID, fmt.Sprintf("压测单位%04d有限公司", t.Index), "", t.Region, created)
 	e.row("api_keys", t.ID, TenantID(uint64(t.Index)+7, 0), "压测管理员密钥", auth.HashAPIKey(APIKey(t.ID)), "admin", created)
 	e.row("users", t.ID, TenantID(uint64(t.Index)+11, 0), AdminEmail(t.Index), "管理员", passwordHash, "admin")
-	e.row("audit_heads", t.ID, 0, []byte{})
+	for lane := range store.AuditLanes {
+		e.row("audit_heads", t.ID, lane, 0, []byte{})
+	}
 }
