@@ -20,6 +20,7 @@ func NewLogger() *slog.Logger {
 // Serve runs the HTTP server and background workers until ctx ends, then
 // shuts down gracefully.
 func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
+	TuneGC()
 	db, err := OpenDB(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err

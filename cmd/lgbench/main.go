@@ -12,11 +12,14 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"leaveguard/app"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	app.TuneGC() // as leaveguard serve does: the server under test runs in this process
 	opts, err := parseOptions(os.Args[1:])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lgbench:", err)
