@@ -37,7 +37,8 @@ test-short: services
 ## employees (seeded with COPY) and the go benchmarks of leave/ and payroll/; prints the table
 ## and writes bench/results/latest.json
 bench: services
-	-LEAVEGUARD_PERF=1 $(GO) test -count=1 -run '^(TestPerformanceBudget|TestPayrollScale|TestEmployeeListRender10k)$$' \
+	@# -p 1: a timing budget must not run while other packages compile
+	-LEAVEGUARD_PERF=1 $(GO) test -p 1 -count=1 -run '^(TestPerformanceBudget|TestPayrollScale|TestEmployeeListRender10k)$$' \
 		./leave/ ./app/ ./handlers/portal/
 	GO=$(GO) $(GO) run ./cmd/lgbench $(BENCH_FLAGS)
 

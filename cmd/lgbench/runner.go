@@ -110,8 +110,8 @@ func sideBySide(ctx context.Context, w *world, name string, lg, base reqGen) (re
 func pacedLatency(ctx context.Context, w *world, lg, base reqGen, rate float64) *paced {
 	o := w.Opts
 	var a, b load
-	a.measurePaced(ctx, w.Client, w.Srv.LGURL, o.Conns, o.Duration/2, rate, lg)
-	b.measurePaced(ctx, w.Client, w.Srv.BaseURL, o.Conns, o.Duration/2, rate, base)
+	a.measurePaced(ctx, w.Client, w.Srv.LGURL, o.Conns, o.Duration, rate, lg)
+	b.measurePaced(ctx, w.Client, w.Srv.BaseURL, o.Conns, o.Duration, rate, base)
 	return &paced{Rate: rate, LG: a.result(), Base: b.result()}
 }
 

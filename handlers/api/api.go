@@ -46,6 +46,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerChildren(r)
 	a.registerFilings(r)
 	a.registerExports(r)
+	a.registerAudit(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

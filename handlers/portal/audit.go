@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
@@ -37,19 +38,29 @@ type auditPage struct {
 	Rows         []auditRow
 	Next         string
 	Paged        bool
+	Verified     *cases.AuditVerification // set after 校验审计链
 }
 
 func (p *Portal) registerAudit(r fiber.Router) {
 	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{"admin", "auditor"}})
-	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "api_key.create": "创建 API 密钥"})
+	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "api_key.create": "创建 API 密钥",
+		"audit.verify": "校验审计链"})
 	p.AddActionLabels(knownActions)
 	p.page(r, fiber.MethodGet, "/audit", p.audit, "admin", "auditor")
 }
 
-// audit is GET /audit?type=&object=&before=: the tenant's audit log,
-// newest first, filtered by object.
+// audit is GET /audit?type=&object=&before=&verify=1: the tenant's audit
+// log, newest first, filtered by object; with verify=1 every hash of its
+// chains is recomputed first and the result shown above the log.
 func (p *Portal) audit(c *fiber.Ctx) error {
 	page := auditPage{Type: c.Query("type"), Object: c.Query("object"), Types: objectTypes}
+	if c.Query("verify") == "1" {
+		v, err := p.cases.VerifyAudit(c.UserContext(), handlers.Tenant(c), handlers.Who(c))
+		if err != nil {
+			return err
+		}
+		page.Verified = &v
+	}
 	if len(page.Type) > 40 {
 		page.Type = ""
 	}

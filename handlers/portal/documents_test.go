@@ -52,6 +52,7 @@ func TestDocumentsAndExports(t *testing.T) {
 	bad := b.get("/exports/labor-bureau?from=" + day(0) + "&to=" + day(-5) + "&format=csv")
 	mustHave(t, "reversed period", bad, 400, `data-testid="error-to"`, "截止日期不得早于起始日期")
 	mustHave(t, "audit", b.get("/audit"), 200, "导出劳动保障合规报告", "下载 PDF 文书")
+	mustHave(t, "audit chain check", b.get("/audit?verify=1"), 200, `data-testid="audit-verified"`, "审计链完整", "校验审计链")
 }
 
 // TestRolesOnAreaPages: the auditor reads every new page but sees no form and is
