@@ -16,7 +16,7 @@ var (
 // employeesPage is the data of the employee list.
 type employeesPage struct {
 	Q, Gender string
-	Rows      []store.Employee
+	Rows      []employeeRow
 	Next      string // cursor of the next page, "" on the last
 	Paged     bool   // this is not the first page
 	Filtered  bool   // a search or filter is applied
@@ -55,6 +55,26 @@ func (p *Portal) employees(c *fiber.Ctx) error {
 	if more {
 		page.Next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].ID)
 	}
-	page.Rows = rows
+	page.Rows = make([]employeeRow, len(rows))
+	for i, e := range rows {
+		page.Rows[i] = rowOf(e)
+	}
 	return p.render(c, fiber.StatusOK, "employees", "员工", "employees", page)
+}
+
+// employeeRow is one line of the list, its cells already formatted: the
+// page has 50 of them, and each template function call costs a reflective
+// call per cell (most of the page's time, measured with make bench).
+type employeeRow struct {
+	ID, Name, ExternalID, Gender, HiredOn, ContractEnd, Wage string
+	Insured                                                  bool
+}
+
+func rowOf(e store.Employee) employeeRow {
+	r := employeeRow{ID: e.ID, Name: e.Name, ExternalID: e.ExternalID, Gender: genderLabel(e.Gender),
+		HiredOn: showDate(e.HiredOn), Wage: yuan(e.MonthlyWageFen), Insured: e.MaternityInsured}
+	if e.ContractEnd != nil {
+		r.ContractEnd = showDate(e.ContractEnd)
+	}
+	return r
 }

@@ -27,7 +27,7 @@ func (p *Portal) funcs() template.FuncMap {
 		"yuan":        yuan,
 		"date":        showDate,
 		"datetime":    func(t time.Time) string { return t.In(china).Format("2006-01-02 15:04") },
-		"gender":      func(g string) string { return map[string]string{"female": "女", "male": "男"}[g] },
+		"gender":      genderLabel,
 		"role":        func(r string) string { return orRaw(roleLabels[r], r) },
 		"action":      func(a string) string { return orRaw(p.actions[a], a) },
 		"roles":       func() []string { return []string{"admin", "hr", "auditor", "payroll"} },
@@ -58,6 +58,9 @@ func orRaw(label, raw string) string {
 }
 
 // yuan shows an amount of fen as yuan with two decimals: 720000 → "7,200.00".
+// genderLabel is 女 or 男.
+func genderLabel(g string) string { return map[string]string{"female": "女", "male": "男"}[g] }
+
 func yuan(fen int64) string {
 	sign := ""
 	if fen < 0 {
