@@ -58,3 +58,15 @@ func (c *Cases) applyDueWages(ctx context.Context, tx *store.Tx, tenant string, 
 	}
 	return len(due), nil
 }
+
+// PendingWages lists an employee's wage changes scheduled for a later day
+// and not yet settled.
+func (c *Cases) PendingWages(ctx context.Context, tenant, employeeID string) ([]store.ScheduledWage, error) {
+	var out []store.ScheduledWage
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.PendingWages(ctx, tenant, employeeID)
+		return err
+	})
+	return out, err
+}

@@ -17,11 +17,13 @@ type protectionBlock struct {
 	E        store.Employee
 	P        leave.Protection
 	Checks   []cases.DismissalCheck
+	Wages    []store.ScheduledWage // announced by the payroll system for a later day
 	CanCheck bool
 }
 
 // protectionSection shows whether the employee is protected today (read
-// audited by the use case) and her recent dismissal checks.
+// audited by the use case), her recent dismissal checks and the wage
+// changes waiting for their effective day.
 func (p *Portal) protectionSection(c *fiber.Ctx, e store.Employee) (template.HTML, error) {
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
 	prot, err := p.cases.Protection(ctx, tenant, handlers.Who(c), e.ID, p.cases.Today())
@@ -32,6 +34,10 @@ func (p *Portal) protectionSection(c *fiber.Ctx, e store.Employee) (template.HTM
 	if err != nil {
 		return "", err
 	}
-	return p.Partial("protection-section", protectionBlock{E: e, P: prot, Checks: checks,
+	wages, err := p.cases.PendingWages(ctx, tenant, e.ID)
+	if err != nil {
+		return "", err
+	}
+	return p.Partial("protection-section", protectionBlock{E: e, P: prot, Checks: checks, Wages: wages,
 		CanCheck: allowed(sessionOf(c).Role, dismissalWriters)})
 }
