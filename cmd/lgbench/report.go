@@ -64,7 +64,7 @@ func (r *report) write(path string) error {
 // print writes the tables in Markdown.
 func (r *report) print(out io.Writer) {
 	for _, s := range r.Seeds {
-		fmt.Fprintf(out, "Data set %s: %d tenants, %d employees (largest tenant %d), seeded in %.1f s (+ ANALYZE %.1f s)\n",
+		fmt.Fprintf(out, "Data set %s: %d tenants, %d employees (largest tenant %d), seeded in %.1f s (+ VACUUM ANALYZE %.1f s)\n",
 			s.Database, s.Tenants, s.Employees, s.Big, s.Seconds, s.Analyze)
 	}
 	fmt.Fprintf(out, "\n%d connections, %s per measurement, %d CPUs, %s\n\n", r.Conns, r.Duration, r.CPUs, r.GoVersion)

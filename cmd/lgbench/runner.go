@@ -106,12 +106,17 @@ func sideBySide(ctx context.Context, w *world, name string, lg, base reqGen) (re
 	return ra, rb
 }
 
-// pacedLatency measures both programs at rate req/s offered.
+// pacedLatency measures both programs at rate req/s offered, in
+// alternating rounds as sideBySide does, so that a background hiccup of the
+// machine (a checkpoint, another process) weighs on both alike.
 func pacedLatency(ctx context.Context, w *world, lg, base reqGen, rate float64) *paced {
 	o := w.Opts
 	var a, b load
-	a.measurePaced(ctx, w.Client, w.Srv.LGURL, o.Conns, o.Duration, rate, lg)
-	b.measurePaced(ctx, w.Client, w.Srv.BaseURL, o.Conns, o.Duration, rate, base)
+	slice := o.Duration / time.Duration(o.Rounds)
+	for i := 0; i < o.Rounds && ctx.Err() == nil; i++ {
+		a.measurePaced(ctx, w.Client, w.Srv.LGURL, o.Conns, slice, rate, lg)
+		b.measurePaced(ctx, w.Client, w.Srv.BaseURL, o.Conns, slice, rate, base)
+	}
 	return &paced{Rate: rate, LG: a.result(), Base: b.result()}
 }
 

@@ -58,12 +58,12 @@ func seedDataSet(ctx context.Context, o options, plan seed.Plan) (*dataSet, erro
 	}
 	ds.SeedTime = time.Since(start)
 	start = time.Now()
-	if err := seed.Analyze(ctx, admin.DB); err != nil {
+	if err := seed.VacuumAnalyze(ctx, admin.DB); err != nil {
 		d.drop()
 		return nil, err
 	}
 	ds.Analyze = time.Since(start)
-	fmt.Printf("seeded %s: %d tenants, %d employees in %s (+ analyze %s)\n  %s\n", d.Name, plan.Tenants,
+	fmt.Printf("seeded %s: %d tenants, %d employees in %s (+ vacuum analyze %s)\n  %s\n", d.Name, plan.Tenants,
 		plan.Employees, ds.SeedTime.Round(100*time.Millisecond), ds.Analyze.Round(100*time.Millisecond), ds.Counts.Report())
 	return ds, nil
 }
