@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 )
 
 const usage = `用法 / usage: leaveguard <command>
@@ -33,7 +34,10 @@ func Main(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	log := NewLogger()
+	logs := NewLogBuffer(os.Stderr)
+	defer logs.Flush() //nolint:errcheck // stderr is gone if this fails
+	go logs.Run(ctx)
+	log := NewLogger(logs)
 	switch args[0] {
 	case "serve":
 		return Serve(ctx, cfg, log)

@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
-	"os"
 
 	"leaveguard/app/cache"
 	"leaveguard/app/pii"
@@ -12,9 +12,10 @@ import (
 	"leaveguard/store"
 )
 
-// NewLogger returns the JSON logger every component shares.
-func NewLogger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+// NewLogger returns the JSON logger every component shares, writing to w
+// (a LogBuffer over stderr in the binary).
+func NewLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
 
 // Serve runs the HTTP server and background workers until ctx ends, then

@@ -25,6 +25,7 @@ type servers struct {
 	AppDB, BaseDB  *sqlx.DB
 	Cache          *cache.Cache
 	logFile        *os.File
+	log            *slog.Logger
 	stop           context.CancelFunc
 	cipher         *pii.Cipher
 	cal            leave.Calendar
@@ -63,6 +64,9 @@ func startServers(ctx context.Context, o options, ds *dataSet, prefix string, sc
 		return nil, fmt.Errorf("server log: %w", err)
 	}
 	s.font = app.LoadPDFFont(pdfFont)
+	logs := app.NewLogBuffer(s.logFile)
+	go logs.Run(ctx)
+	s.log = app.NewLogger(logs)
 	s.LG = s.leaveGuard(s.AppDB)
 	s.Base = newBaseline(s.BaseDB, scen)
 	if s.LGURL, err = listen(s.LG); err != nil {
@@ -75,11 +79,11 @@ func startServers(ctx context.Context, o options, ds *dataSet, prefix string, sc
 }
 
 // leaveGuard builds the real server over the app-role pool db, logging as
-// it would to stderr (to a file).
+// leaveguard serve does to stderr (to a file, through the same buffer).
 func (s *servers) leaveGuard(db *sqlx.DB) *fiber.App {
 	cfg := app.Config{RateLimit: 1 << 30, SecretKey: benchKey(), Env: "dev", ShutdownTimeout: 5 * time.Second,
 		PDFFont: pdfFont}
-	return app.NewServer(app.Deps{Config: cfg, Log: slog.New(slog.NewJSONHandler(s.logFile, nil)), Store: store.New(db),
+	return app.NewServer(app.Deps{Config: cfg, Log: s.log, Store: store.New(db),
 		Cache: s.Cache, Cipher: s.cipher, Rules: leave.DefaultRuleBook(), Calendar: s.cal, PDFFont: s.font})
 }
 
