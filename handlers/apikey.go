@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"time"
@@ -22,6 +23,13 @@ const (
 	keyCacheTTL = 60 * time.Second
 	localKeyTTL = 10 * time.Second
 )
+
+// jittered is ttl shortened by up to a fifth at random, so that keys first
+// used together (every tenant's payroll system after a restart) do not all
+// expire, and go back to Redis and PostgreSQL, in the same instant.
+func jittered(ttl time.Duration) time.Duration {
+	return ttl - rand.N(ttl/5)
+}
 
 // localKeys is a small in-process cache of verified keys, so a busy key
 // costs no Redis round trip per request.
@@ -51,7 +59,7 @@ func (l *localKeys) put(hash string, k cachedKey) {
 	if len(l.keys) > 10000 {
 		l.keys = map[string]localKey{}
 	}
-	l.keys[hash] = localKey{key: k, expires: time.Now().Add(localKeyTTL)}
+	l.keys[hash] = localKey{key: k, expires: time.Now().Add(jittered(localKeyTTL))}
 }
 
 type cachedKey struct {
@@ -107,7 +115,7 @@ func lookupKey(ctx context.Context, st *store.Store, kc *cache.Cache, tenant str
 		return cachedKey{}, err
 	}
 	if b, err := json.Marshal(k); err == nil {
-		_ = kc.Set(ctx, ck, b, keyCacheTTL)
+		_ = kc.Set(ctx, ck, b, jittered(keyCacheTTL))
 	}
 	return k, nil
 }
