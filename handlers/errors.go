@@ -91,7 +91,7 @@ func classify(err error) *Error {
 		return Fail(fiber.StatusConflict, "conflict", "该记录已存在")
 	case errors.As(err, &fe):
 		return fromFiber(fe)
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), isConnErr(err):
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), store.Unavailable(err), isConnErr(err):
 		return Fail(fiber.StatusServiceUnavailable, "unavailable", "服务暂时不可用，请稍后重试")
 	}
 	return Fail(fiber.StatusInternalServerError, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号")

@@ -3,6 +3,7 @@ package faults_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -89,6 +90,11 @@ func checkPostgresFault(t *testing.T, r *rig, fault pgFault) {
 	load := <-api
 	for name, tl := range map[string]*tally{"API": load, "webhooks": hookRes} {
 		if tl.count(500, 502)+tl.count(504, 599)+tl.count(0, 0) > 0 || tl.noRetry > 0 {
+			for _, l := range strings.Split(r.Logs.String(), "\n") {
+				if strings.Contains(l, `"status":500`) {
+					t.Log("server log:", l) // the error behind the 500
+				}
+			}
 			t.Errorf("%s during the fault: %s (503 without Retry-After: %d)", name, tl, tl.noRetry)
 		}
 		if tl.slowest[503] > 3*time.Second {
