@@ -9,7 +9,6 @@ import (
 	"errors"
 	"log/slog"
 	"net"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -91,7 +90,7 @@ func classify(err error) *Error {
 		return Fail(fiber.StatusConflict, "conflict", "该记录已存在")
 	case errors.As(err, &fe):
 		return fromFiber(fe)
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), store.Unavailable(err), isConnErr(err):
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), store.Unavailable(err):
 		return Fail(fiber.StatusServiceUnavailable, "unavailable", "服务暂时不可用，请稍后重试")
 	}
 	return Fail(fiber.StatusInternalServerError, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号")
@@ -116,19 +115,6 @@ func fromFiber(fe *fiber.Error) *Error {
 		return Fail(fe.Code, "bad_request", "请求无效")
 	}
 	return Fail(fiber.StatusInternalServerError, "internal", "服务器内部错误，请稍后重试")
-}
-
-// isConnErr reports database or network failures (PostgreSQL restarting,
-// pool exhausted), which deserve 503 and Retry-After rather than 500.
-func isConnErr(err error) bool {
-	for _, s := range []string{"driver: bad connection", "connection refused", "the database system is",
-		"terminating connection", "sql: database is closed", "connection reset",
-		"remaining connection slots are reserved", "too many clients", "(53300)"} {
-		if strings.Contains(err.Error(), s) {
-			return true
-		}
-	}
-	return false
 }
 
 func fromCase(ce *cases.Error) *Error {

@@ -114,8 +114,7 @@ func (t *Tx) SaveClaim(ctx context.Context, tenant string, c AllowanceClaim, tr 
 			SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM c)
 		SELECT ` + claimCols + ` FROM c`
 	args := claimArgs(tenant, c)
-	args["action"], args["from_status"], args["on_date"], args["by"] = tr.Action, tr.From, tr.On, tr.By
-	args["detail"] = detailJSON(tr.Detail)
+	tr.addArgs(args)
 	return namedOne[AllowanceClaim](ctx, t, "save claim", q, args)
 }
 
@@ -145,6 +144,13 @@ func (t *Tx) ClaimTransitions(ctx context.Context, tenant, claimID string) ([]Tr
 	return out, nil
 }
 
+// addArgs sets the named parameters of the transition row a save inserts.
+func (tr Transition) addArgs(args map[string]any) {
+	args["action"], args["from_status"], args["on_date"], args["by"] = tr.Action, tr.From, tr.On, tr.By
+	args["detail"] = detailJSON(tr.Detail)
+}
+
+// detailJSON is d, or an empty object for none.
 func detailJSON(d json.RawMessage) []byte {
 	if len(d) == 0 {
 		return []byte(`{}`)

@@ -92,8 +92,7 @@ func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplicatio
 			SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM a)
 		SELECT ` + subsidyCols + ` FROM a`
 	args := subsidyArgs(tenant, a)
-	args["action"], args["from_status"], args["on_date"], args["by"] = tr.Action, tr.From, tr.On, tr.By
-	args["detail"] = detailJSON(tr.Detail)
+	tr.addArgs(args)
 	return namedOne[SubsidyApplication](ctx, t, "save subsidy", q, args)
 }
 

@@ -30,5 +30,6 @@ func Unavailable(err error) bool {
 			return true
 		}
 	}
-	return false
+	// database/sql says so only in words (its error value is unexported).
+	return strings.Contains(err.Error(), "sql: database is closed")
 }

@@ -25,6 +25,7 @@ func TestUnavailable(t *testing.T) {
 		"cut mid-answer":      {fmt.Errorf("store: audit: %w", io.ErrUnexpectedEOF), true},
 		"broken pipe":         {&net.OpError{Op: "write", Err: syscall.EPIPE}, true},
 		"refused":             {&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}, true},
+		"pool closed":         {fmt.Errorf("store: begin: %w", errors.New("sql: database is closed")), true},
 		"unique violation":    {&pq.Error{Code: "23505"}, false},
 		"syntax error":        {&pq.Error{Code: "42601"}, false},
 		"not found":           {store.ErrNotFound, false},

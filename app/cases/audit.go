@@ -26,11 +26,12 @@ func (c *Cases) VerifyAudit(ctx context.Context, tenant string, who store.Who) (
 		if err != nil {
 			return err
 		}
-		out.Intact, out.FirstBrokenSeq = broken == 0, nil
+		out.Intact, out.FirstBrokenSeq = broken == 0, nil // from scratch: the store may run this again
 		out.Message = "审计链完整：每一条记录的哈希都与链上前一条相符，未发现篡改"
-		if broken != 0 {
+		if !out.Intact {
 			out.FirstBrokenSeq = &broken
-			out.Message = "审计链在序号 " + strconv.FormatInt(broken, 10) + " 的记录处断开：该记录在写入后被修改或删除，请立即联系 LeaveGuard 并保全数据库"
+			out.Message = "审计链在序号 " + strconv.FormatInt(broken, 10) + " 的记录处断开：这条记录或紧挨在它之前的记录在写入后被改动或删除。" +
+				"请勿再操作相关数据，并联系 LeaveGuard 技术支持调查（请提供本次校验时间）"
 		}
 		return tx.Audit(ctx, tenant, who, "audit.verify", "audit_log", "", map[string]any{"intact": out.Intact})
 	})

@@ -78,7 +78,7 @@ func (c *Cases) RecordBirth(ctx context.Context, tenant string, who store.Who, e
 		}
 		row := store.Birth{EmployeeID: employeeID, BirthDate: b.Date, ChildOrder: b.ChildOrder, Babies: b.Babies,
 			Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
-		if rec.Birth, err = tx.CreateBirth(ctx, tenant, row, mustJSON(in), who.ActorType+":"+who.ActorID); err != nil {
+		if rec.Birth, err = tx.CreateBirth(ctx, tenant, row, mustJSON(in), actor(who)); err != nil {
 			return err
 		}
 		for i := 0; i < b.Babies; i++ {
@@ -119,7 +119,7 @@ func (c *Cases) CorrectBirth(ctx context.Context, tenant string, who store.Who, 
 		}
 		row := store.Birth{ID: birthID, BirthDate: b.Date, ChildOrder: b.ChildOrder, Babies: b.Babies,
 			Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
-		if rec.Birth, err = tx.CorrectBirth(ctx, tenant, row, mustJSON(in), who.ActorType+":"+who.ActorID); err != nil {
+		if rec.Birth, err = tx.CorrectBirth(ctx, tenant, row, mustJSON(in), actor(who)); err != nil {
 			return err
 		}
 		if err := tx.MoveBirthChildren(ctx, tenant, birthID, rec.Birth); err != nil {

@@ -83,3 +83,6 @@ func (c *Cases) KnownRegion(code string) bool {
 	}
 	return false
 }
+
+// actor names who in the rows that record who did something ("user:<id>").
+func actor(who store.Who) string { return who.ActorType + ":" + who.ActorID }

@@ -178,8 +178,6 @@ func claimFacts(ctx context.Context, tx *store.Tx, tenant, birthID, miscarriageI
 	return f, row, nil
 }
 
-func actor(who store.Who) string { return who.ActorType + ":" + who.ActorID }
-
 func deref(s *string) string {
 	if s == nil {
 		return ""

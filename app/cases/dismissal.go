@@ -76,7 +76,7 @@ func (c *Cases) CheckDismissal(ctx context.Context, tenant string, who store.Who
 		row := store.DismissalCheck{ID: out.ID, EmployeeID: pf.ID, Action: string(action), Ground: string(ground),
 			EffectiveDate: eff, Verdict: string(v.Outcome), ProtectedUntil: v.ProtectedUntil,
 			ExtendedContractEnd: v.ExtendedContractEnd, Result: mustJSON(v), Facts: mustJSON(facts),
-			Source: who.ActorType, CreatedBy: who.ActorType + ":" + who.ActorID}
+			Source: who.ActorType, CreatedBy: actor(who)}
 		return tx.SaveDismissalCheck(ctx, tenant, who, row, out.Event())
 	})
 	return out, err

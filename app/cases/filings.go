@@ -102,7 +102,7 @@ func (f *Filings) generate(ctx context.Context, tenant string, who store.Who, ki
 			return err
 		}
 		row.Kind, row.SubjectID, row.Version = kind, subject, latest.Version+1
-		row.CreatedBy = who.ActorType + ":" + who.ActorID
+		row.CreatedBy = actor(who)
 		saved, err := tx.SaveFiling(ctx, tenant, who, row, spec.object)
 		out = filingOf(saved)
 		return err

@@ -54,7 +54,7 @@ func wageChangedEffect(c *Cases, ctx context.Context, src WebhookSource, d store
 	}
 	var refused *Error
 	if errors.As(err, &refused) && refused.Code == "wage_reduction_prohibited" {
-		return c.recordWageRefusal(ctx, src, d, emp, wage, effective, refused)
+		return c.webhookWageRefusal(ctx, src, d, emp, wage, effective, refused)
 	}
 	if err != nil {
 		return WebhookOutcome{}, dataFields(err)
@@ -78,7 +78,7 @@ func (c *Cases) scheduleWage(ctx context.Context, src WebhookSource, d *store.De
 			return err
 		}
 		id, err := tx.ScheduleWage(ctx, src.Tenant, store.ScheduledWage{EmployeeID: emp.ID, NewWageFen: wage,
-			EffectiveDate: effective, Source: who.ActorType, WebhookID: d.WebhookID, CreatedBy: who.ActorType + ":" + who.ActorID})
+			EffectiveDate: effective, Source: who.ActorType, WebhookID: d.WebhookID, CreatedBy: actor(who)})
 		if err != nil {
 			return err
 		}
@@ -92,11 +92,11 @@ func (c *Cases) scheduleWage(ctx context.Context, src WebhookSource, d *store.De
 	})
 }
 
-// recordWageRefusal stores a refused wage cut as a violation attempt (as
+// webhookWageRefusal stores a refused wage cut as a violation attempt (as
 // the API does: wage_violation_attempts, audited "wage_reduction.refused"),
 // claiming the delivery, with the refusal as its result, in the same
 // transaction.
-func (c *Cases) recordWageRefusal(ctx context.Context, src WebhookSource, d store.Delivery, emp store.Employee, newFen int64,
+func (c *Cases) webhookWageRefusal(ctx context.Context, src WebhookSource, d store.Delivery, emp store.Employee, newFen int64,
 	effective leave.Date, refused *Error) (WebhookOutcome, error) {
 	d.Result, _ = json.Marshal(map[string]any{"employee_id": emp.ID, "applied": false, "effective_date": effective,
 		"refusal": map[string]any{"code": refused.Code, "message": refused.Message}})
@@ -105,11 +105,7 @@ func (c *Cases) recordWageRefusal(ctx context.Context, src WebhookSource, d stor
 		if err := claimDelivery(ctx, tx, src, d); err != nil {
 			return err
 		}
-		if err := tx.RecordWageViolation(ctx, src.Tenant, emp.ID, emp.MonthlyWageFen, newFen, who.ActorType,
-			who.ActorType+":"+who.ActorID, "", false); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, src.Tenant, who, "wage_reduction.refused", "employee", emp.ID,
+		return recordRefusedCut(ctx, tx, who, who.ActorType, actor(who), emp, newFen,
 			map[string]any{"webhook_id": d.WebhookID})
 	})
 	return WebhookOutcome{Status: WebhookProcessed, Result: d.Result}, err

@@ -44,7 +44,7 @@ func (c *Cases) ApproveLeave(ctx context.Context, tenant string, who store.Who, 
 		if err := tx.AppendLedger(ctx, tenant, r.EmployeeID, leave.DebitFor(d, r.ID, today)); err != nil {
 			return err
 		}
-		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Approved), who.ActorType+":"+who.ActorID, ""); err != nil {
+		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Approved), actor(who), ""); err != nil {
 			return err
 		}
 		if err := tx.Emit(ctx, tenant, "leave.approved", leaveEvent(out)); err != nil {
@@ -69,7 +69,7 @@ func (c *Cases) RejectLeave(ctx context.Context, tenant string, who store.Who, i
 		if r.Status != string(leave.Submitted) {
 			return badTransition(r.Status, "驳回")
 		}
-		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Rejected), who.ActorType+":"+who.ActorID, reason); err != nil {
+		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Rejected), actor(who), reason); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "leave.reject", "leave_request", id, nil)
@@ -106,7 +106,7 @@ func (c *Cases) CancelLeave(ctx context.Context, tenant string, who store.Who, i
 			return badTransition(r.Status, "取消")
 		}
 		wasApproved := r.Status == string(leave.Approved)
-		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Cancelled), who.ActorType+":"+who.ActorID, ""); err != nil {
+		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Cancelled), actor(who), ""); err != nil {
 			return err
 		}
 		if wasApproved {

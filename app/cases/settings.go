@@ -89,7 +89,7 @@ func (c *Cases) PutSettings(ctx context.Context, tenant string, who store.Who, p
 			if string(v) == "null" {
 				err = tx.DeleteSetting(ctx, tenant, k)
 			} else {
-				err = tx.PutSetting(ctx, tenant, k, v, who.ActorType+":"+who.ActorID)
+				err = tx.PutSetting(ctx, tenant, k, v, actor(who))
 			}
 			if err != nil {
 				return err

@@ -37,7 +37,7 @@ func (c *Cases) wageCutCheck(ctx context.Context, who store.Who, override *WageO
 		}
 		if override != nil && override.Role == "admin" && len([]rune(override.Reason)) >= 10 {
 			if err := tx.RecordWageViolation(ctx, tenant, before.ID, before.MonthlyWageFen, after.MonthlyWageFen,
-				who.ActorType, who.ActorType+":"+who.ActorID, override.Reason, true); err != nil {
+				who.ActorType, actor(who), override.Reason, true); err != nil {
 				return err
 			}
 			return tx.Audit(ctx, tenant, who, "wage_reduction.override", "employee", before.ID,
@@ -72,28 +72,26 @@ func protectionForCut(ctx context.Context, tx *store.Tx, id string, effective, m
 	return p, nil
 }
 
-// RecordWageViolation stores a refused wage cut (in its own transaction,
-// since the refused change rolled back) and audits it.
-func (c *Cases) RecordWageViolation(ctx context.Context, tenant string, who store.Who, employeeID string, oldFen, newFen int64) error {
+// RecordWageRefusal records, in a transaction of its own (the refused
+// change rolled back), that who tried to cut employee id's wage to newFen.
+func (c *Cases) RecordWageRefusal(ctx context.Context, tenant string, who store.Who, id string, newFen int64) error {
 	return c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		if err := tx.RecordWageViolation(ctx, tenant, employeeID, oldFen, newFen, who.ActorType,
-			who.ActorType+":"+who.ActorID, "", false); err != nil {
+		e, err := tx.Employee(ctx, tenant, id)
+		if err != nil {
 			return err
 		}
-		return tx.Audit(ctx, tenant, who, "wage_reduction.refused", "employee", employeeID, nil)
+		return recordRefusedCut(ctx, tx, who, who.ActorType, actor(who), e, newFen, nil)
 	})
 }
 
-// RecordWageRefusal records a refused cut of employee id's wage to newFen.
-func (c *Cases) RecordWageRefusal(ctx context.Context, tenant string, who store.Who, id string, newFen int64) error {
-	var old int64
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		e, err := tx.Employee(ctx, tenant, id)
-		old = e.MonthlyWageFen
-		return err
-	})
-	if err != nil {
+// recordRefusedCut stores a refused cut of e's wage to newFen as a
+// violation attempt by source (by: who exactly) and audits it as who's
+// "wage_reduction.refused" with detail.
+func recordRefusedCut(ctx context.Context, tx *store.Tx, who store.Who, source, by string, e store.Employee,
+	newFen int64, detail map[string]any) error {
+	tenant := tx.TenantID()
+	if err := tx.RecordWageViolation(ctx, tenant, e.ID, e.MonthlyWageFen, newFen, source, by, "", false); err != nil {
 		return err
 	}
-	return c.RecordWageViolation(ctx, tenant, who, id, old, newFen)
+	return tx.Audit(ctx, tenant, who, "wage_reduction.refused", "employee", e.ID, detail)
 }

@@ -32,11 +32,7 @@ func (c *Cases) applyDueWages(ctx context.Context, tx *store.Tx, tenant string, 
 		var refused *Error
 		switch {
 		case errors.As(err, &refused):
-			if err := tx.RecordWageViolation(ctx, tenant, before.ID, before.MonthlyWageFen, w.NewWageFen,
-				w.Source, w.CreatedBy, "", false); err != nil {
-				return 0, err
-			}
-			if err := tx.Audit(ctx, tenant, who, "wage_reduction.refused", "employee", before.ID, detail); err != nil {
+			if err := recordRefusedCut(ctx, tx, who, w.Source, w.CreatedBy, before, w.NewWageFen, detail); err != nil {
 				return 0, err
 			}
 			err = tx.SettleWage(ctx, tenant, w.ID, store.WageRefused)

@@ -29,27 +29,34 @@ const employeePageQuery = `
 // baseEmployees reads the first page and renders it (without the audit row).
 func baseEmployees(a *fiber.App, db *sqlx.DB) {
 	a.Get("/api/v1/employees", func(c *fiber.Ctx) error {
-		tenant, err := baseTenant(c)
+		rows, err := baseEmployeePage(c, db)
 		if err != nil {
-			return err
-		}
-		ctx := c.UserContext()
-		tx, err := db.BeginTxx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback() //nolint:errcheck // read only
-		rows, err := baseRows(ctx, tx, employeePageQuery, tenant, 51)
-		if err != nil {
-			return err
-		}
-		if err := tx.Commit(); err != nil {
 			return err
 		}
 		for _, r := range rows {
 			delete(r, "national_id_enc")
 			delete(r, "national_id_hash")
 		}
-		return c.JSON(fiber.Map{"items": rows[:min(len(rows), 50)]})
+		return c.JSON(fiber.Map{"items": rows})
 	})
+}
+
+// baseEmployeePage is the bare read of the first 50 employees of the
+// request's tenant, in a transaction, as the API and the portal list do.
+func baseEmployeePage(c *fiber.Ctx, db *sqlx.DB) ([]map[string]any, error) {
+	tenant, err := baseTenant(c)
+	if err != nil {
+		return nil, err
+	}
+	ctx := c.UserContext()
+	tx, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback() //nolint:errcheck // read only
+	rows, err := baseRows(ctx, tx, employeePageQuery, tenant, 51)
+	if err != nil {
+		return nil, err
+	}
+	return rows[:min(len(rows), 50)], tx.Commit()
 }

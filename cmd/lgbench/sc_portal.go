@@ -54,25 +54,12 @@ var basePage = template.Must(template.New("employees").Parse(`<!doctype html><ht
 // (no session, no CSRF, no audit row).
 func basePortal(a *fiber.App, db *sqlx.DB) {
 	a.Get("/employees", func(c *fiber.Ctx) error {
-		tenant, err := baseTenant(c)
+		rows, err := baseEmployeePage(c, db)
 		if err != nil {
-			return err
-		}
-		ctx := c.UserContext()
-		tx, err := db.BeginTxx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback() //nolint:errcheck // read only
-		rows, err := baseRows(ctx, tx, employeePageQuery, tenant, 51)
-		if err != nil {
-			return err
-		}
-		if err := tx.Commit(); err != nil {
 			return err
 		}
 		var sb strings.Builder
-		if err := basePage.Execute(&sb, rows[:min(len(rows), 50)]); err != nil {
+		if err := basePage.Execute(&sb, rows); err != nil {
 			return err
 		}
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
