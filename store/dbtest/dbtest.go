@@ -69,6 +69,7 @@ func Start() (*DB, error) {
 		return nil, err
 	}
 	d.App.SetMaxOpenConns(20)
+	d.App.SetMaxIdleConns(20) // as app.OpenDB: a closed idle connection loses its prepared statements
 	return d, nil
 }
 
