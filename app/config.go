@@ -12,6 +12,9 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"leaveguard/app/cases"
+	"leaveguard/leave"
 )
 
 // Config is LeaveGuard's whole configuration, read once from LEAVEGUARD_*
@@ -27,6 +30,11 @@ type Config struct {
 	PDFFont            string        // path of the CJK TrueType font for PDFs
 	RateLimit          int           // API requests per key per minute
 	ShutdownTimeout    time.Duration // grace for in-flight requests on SIGTERM
+
+	// Today pins the application's clock to a date (LEAVEGUARD_TEST_TODAY,
+	// YYYY-MM-DD; with LEAVEGUARD_ENV=dev only): tests and demos of another
+	// day. Zero: the wall clock.
+	Today leave.Date
 
 	// AllowLoopbackWebhooks lets outbound webhooks go to http:// loopback
 	// addresses: for the project's own tests only (LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK=true).
@@ -61,6 +69,16 @@ func ConfigFromEnv() (Config, error) {
 	if c.Env != "prod" && c.Env != "dev" {
 		return Config{}, fmt.Errorf("%w: LEAVEGUARD_ENV must be prod or dev", ErrConfig)
 	}
+	if s := os.Getenv("LEAVEGUARD_TEST_TODAY"); s != "" {
+		d, err := leave.ParseDate(s)
+		if err != nil {
+			return Config{}, fmt.Errorf("%w: LEAVEGUARD_TEST_TODAY must be a date YYYY-MM-DD", ErrConfig)
+		}
+		if c.Env != "dev" {
+			return Config{}, fmt.Errorf("%w: LEAVEGUARD_TEST_TODAY pins the clock and is allowed with LEAVEGUARD_ENV=dev only", ErrConfig)
+		}
+		c.Today = d
+	}
 	key := os.Getenv("LEAVEGUARD_SECRET_KEY")
 	switch {
 	case key != "":
@@ -82,6 +100,14 @@ func env(name, def string) string {
 		return v
 	}
 	return def
+}
+
+// Clock is the application's clock: the wall clock, or the date Today pins.
+func (c Config) Clock() func() time.Time {
+	if c.Today.IsZero() {
+		return nil
+	}
+	return cases.PinnedClock(c.Today)
 }
 
 // String prints the configuration with passwords and keys masked.

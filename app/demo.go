@@ -37,7 +37,7 @@ func demoCmd(ctx context.Context, cfg Config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cs := &cases.Cases{Store: st, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal}
+	cs := Deps{Store: st, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal, Clock: cfg.Clock()}.Cases()
 	key, err := LoadDemo(ctx, db, cs)
 	if err != nil {
 		return err

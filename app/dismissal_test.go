@@ -5,7 +5,6 @@ import (
 	"sync"
 	"testing"
 
-	"leaveguard/app/cases"
 	"leaveguard/leave"
 )
 
@@ -160,7 +159,7 @@ func TestContractExtensionsAndDailyJob(t *testing.T) {
 			}
 		}
 	}
-	cs := &cases.Cases{Store: env.Store, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()}
+	cs := env.Cases()
 	ctx := context.Background()
 	for _, day := range []string{"2027-01-10", "2027-01-10", "2027-01-11"} {
 		var wg sync.WaitGroup

@@ -38,12 +38,16 @@ type OutboxWorker struct {
 	Lease    time.Duration   // how long a claim lasts; a crashed worker's events come back after it
 	Parallel int             // deliveries in flight per worker
 	Idle     time.Duration   // pause when nothing is due
-	Now      func() time.Time
+	// Now is the wall clock of delivery: signature timestamps (checked by
+	// receivers against their own clocks) and retry times (compared with
+	// PostgreSQL's now()). Dates and secret validity come from Cases.Now.
+	Now func() time.Time
 }
 
 // NewOutboxWorker returns a worker with the production settings.
 func NewOutboxWorker(d Deps) *OutboxWorker {
-	return &OutboxWorker{Store: d.Store, Cases: d.Cases(), Log: d.Log,
+	cs := d.Cases()
+	return &OutboxWorker{Store: cs.Store, Cases: cs, Log: d.Log,
 		Client:   netguard.Client(d.Config.AllowLoopbackWebhooks, 10*time.Second),
 		Schedule: DefaultRetrySchedule(), Batch: 100, Lease: 2 * time.Minute, Parallel: 8,
 		Idle: time.Second, Now: time.Now}
@@ -175,7 +179,7 @@ func (w *OutboxWorker) targets(ctx context.Context, tenant string) ([]target, er
 	}
 	out := make([]target, 0, len(rows))
 	for _, in := range rows {
-		secrets, err := w.Cases.IntegrationSecrets(in, w.Now())
+		secrets, err := w.Cases.IntegrationSecrets(in, w.Cases.Now())
 		if err != nil {
 			return nil, fmt.Errorf("outbox: targets: %w", err)
 		}

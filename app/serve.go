@@ -55,7 +55,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	go kc.Run(ctx)
 
 	deps := Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal,
-		PDFFont: LoadPDFFont(cfg.PDFFont)}
+		PDFFont: LoadPDFFont(cfg.PDFFont), Clock: cfg.Clock()}
 	if deps.PDFFont.Font == nil {
 		log.Warn("PDF font unavailable; PDF routes answer 503", "reason", deps.PDFFont.Reason())
 	}

@@ -29,12 +29,18 @@ type Deps struct {
 	Cipher   *pii.Cipher
 	Rules    *leave.RuleBook
 	Calendar leave.Calendar
-	PDFFont  PDFFont // the CJK font of PDF documents (LoadPDFFont); none: PDF routes answer 503
+	PDFFont  PDFFont          // the CJK font of PDF documents (LoadPDFFont); none: PDF routes answer 503
+	Clock    func() time.Time // the one clock of use cases, handlers, workers and audit rows; nil: the wall clock
 }
 
 // Cases returns the use cases over the dependencies.
 func (d Deps) Cases() *cases.Cases {
-	return &cases.Cases{Store: d.Store, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar, Loopback: d.Config.AllowLoopbackWebhooks}
+	st := d.Store
+	if d.Clock != nil {
+		st = st.WithClock(d.Clock)
+	}
+	return &cases.Cases{Store: st, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar, Clock: d.Clock,
+		Loopback: d.Config.AllowLoopbackWebhooks}
 }
 
 // NewServer builds the fiber app with every route and middleware.

@@ -49,7 +49,7 @@ func (t *Tx) Audit(ctx context.Context, tenant string, who Who, action, objectTy
 	if err := t.check(tenant); err != nil {
 		return err
 	}
-	e, err := newEntry(who, action, objectType, objectID, detail)
+	e, err := t.newEntry(who, action, objectType, objectID, detail)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func auditArgs(tenant string, e AuditEntry) []any {
 }
 
 // newEntry builds the audit entry of an action now.
-func newEntry(who Who, action, objectType, objectID string, detail any) (AuditEntry, error) {
+func (t *Tx) newEntry(who Who, action, objectType, objectID string, detail any) (AuditEntry, error) {
 	if detail == nil {
 		detail = map[string]any{}
 	}
@@ -97,7 +97,7 @@ func newEntry(who Who, action, objectType, objectID string, detail any) (AuditEn
 		return AuditEntry{}, fmt.Errorf("store: audit detail: %w", err)
 	}
 	return AuditEntry{
-		At:        time.Now().UTC().Truncate(time.Microsecond),
+		At:        t.clock().UTC().Truncate(time.Microsecond),
 		ActorType: who.ActorType, ActorID: who.ActorID, RequestID: who.RequestID,
 		Action: action, ObjectType: objectType, ObjectID: objectID, Detail: string(d),
 	}, nil

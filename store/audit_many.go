@@ -49,7 +49,7 @@ func (t *Tx) AuditMany(ctx context.Context, tenant string, recs []AuditRecord) e
 		if err != nil {
 			return fmt.Errorf("store: audit detail: %w", err)
 		}
-		e := AuditEntry{Lane: t.lane, LaneSeq: seq + int64(i) + 1, At: time.Now().UTC().Truncate(time.Microsecond),
+		e := AuditEntry{Lane: t.lane, LaneSeq: seq + int64(i) + 1, At: t.clock().UTC().Truncate(time.Microsecond),
 			ActorType: r.Who.ActorType, ActorID: r.Who.ActorID, RequestID: r.Who.RequestID, Action: r.Action,
 			ObjectType: r.ObjectType, ObjectID: r.ObjectID, Detail: string(d), PrevHash: prev}
 		e.Hash = ChainHash(tenant, e)

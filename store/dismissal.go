@@ -71,7 +71,7 @@ func (t *Tx) SaveDismissalCheck(ctx context.Context, tenant string, who Who, d D
 	if err := t.check(tenant); err != nil {
 		return err
 	}
-	e, err := newEntry(who, "dismissal_check.create", "employee", d.EmployeeID,
+	e, err := t.newEntry(who, "dismissal_check.create", "employee", d.EmployeeID,
 		map[string]any{"check_id": d.ID, "verdict": d.Verdict})
 	if err != nil {
 		return err

@@ -119,7 +119,7 @@ func (t *Tx) SaveFiling(ctx context.Context, tenant string, who Who, f Filing, o
 	if err := t.check(tenant); err != nil {
 		return Filing{}, err
 	}
-	e, err := newEntry(who, "filing.generate", objectType, f.SubjectID, map[string]any{
+	e, err := t.newEntry(who, "filing.generate", objectType, f.SubjectID, map[string]any{
 		"filing_id": f.ID, "kind": f.Kind, "version": f.Version, "document_no": f.DocumentNo})
 	if err != nil {
 		return Filing{}, err

@@ -32,10 +32,19 @@ var (
 type Store struct {
 	db    *sqlx.DB
 	stmts *stmts
+	clock func() time.Time
 }
 
-// New returns a Store over db.
-func New(db *sqlx.DB) *Store { return &Store{db: db, stmts: newStmts(db)} }
+// New returns a Store over db whose audit rows are stamped by the wall clock.
+func New(db *sqlx.DB) *Store { return &Store{db: db, stmts: newStmts(db), clock: time.Now} }
+
+// WithClock returns a copy of s whose audit rows are stamped by clock (the
+// application's one clock, pinned in tests).
+func (s *Store) WithClock(clock func() time.Time) *Store {
+	out := *s
+	out.clock = clock
+	return &out
+}
 
 // DB returns the underlying pool (for health checks and metrics).
 func (s *Store) DB() *sqlx.DB { return s.db }
@@ -45,6 +54,7 @@ type Tx struct {
 	tx     stmtTx
 	tenant string
 	lane   int // the audit chain this transaction appends to
+	clock  func() time.Time
 }
 
 // InTx runs fn in a transaction whose app.tenant_id is tenant, committing
@@ -133,7 +143,7 @@ func (s *Store) bind(ctx context.Context, tx *sqlx.Tx, tenant string, generic bo
 	if _, err := tx.ExecContext(ctx, q); err != nil {
 		return nil, fmt.Errorf("store: set tenant: %w", err)
 	}
-	return &Tx{tx: stmtTx{Tx: tx, cache: s.stmts}, tenant: tenant, lane: rand.IntN(AuditLanes)}, nil
+	return &Tx{tx: stmtTx{Tx: tx, cache: s.stmts}, tenant: tenant, lane: rand.IntN(AuditLanes), clock: s.clock}, nil
 }
 
 // check guards every Tx method: the tenant argument must be the tenant the

@@ -14,11 +14,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app"
 	"leaveguard/app/cache"
+	"leaveguard/app/cases"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
 	"leaveguard/pdf"
@@ -41,6 +43,27 @@ type Env struct {
 	Server *fiber.App
 	Logs   *bytes.Buffer // everything the server logged
 	A, B   Tenant
+	Today  leave.Date       // the date the server's clock is pinned to (see Today)
+	Clock  func() time.Time // the server's clock; give it to any other use cases a test builds
+}
+
+// Today is the date tests run on: LEAVEGUARD_TEST_TODAY (YYYY-MM-DD) when
+// set, else today's date in Beijing. Tests compute their dates from it, so
+// the suite passes on any date (make test-dates runs it at several).
+func Today() leave.Date {
+	if s := os.Getenv("LEAVEGUARD_TEST_TODAY"); s != "" {
+		d, err := leave.ParseDate(s)
+		if err != nil {
+			panic("LEAVEGUARD_TEST_TODAY must be YYYY-MM-DD: " + s)
+		}
+		return d
+	}
+	return leave.DateOf(time.Now().In(time.FixedZone("CST", 8*3600)))
+}
+
+// Cases are use cases over the environment's store with its pinned clock.
+func (e *Env) Cases() *cases.Cases {
+	return app.Deps{Store: e.Store, Cipher: e.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: e.Clock}.Cases()
 }
 
 // Start builds the environment; call Close when the package's tests end.
@@ -60,10 +83,12 @@ func Start() (*Env, error) {
 	cipher, _ := pii.NewCipher(key)
 	logs := &bytes.Buffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
-	e := &Env{DB: db, Store: store.New(db.App), Cache: kc, Cipher: cipher, Logs: logs}
+	today := Today()
+	e := &Env{DB: db, Store: store.New(db.App).WithClock(cases.PinnedClock(today)), Cache: kc, Cipher: cipher, Logs: logs, Today: today}
+	e.Clock = cases.PinnedClock(today)
 	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
 	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
-	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font})
+	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font, Clock: e.Clock})
 	ctx := context.Background()
 	for i, t := range []*Tenant{&e.A, &e.B} {
 		res, err := app.CreateTenant(ctx, db.App, app.NewTenant{Name: fmt.Sprintf("测试单位%c", 'A'+i), Region: "CN-NM-XAM",

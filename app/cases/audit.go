@@ -20,7 +20,7 @@ type AuditVerification struct {
 // VerifyAudit recomputes every hash of the tenant's audit chains and
 // records (in the log itself) that it did.
 func (c *Cases) VerifyAudit(ctx context.Context, tenant string, who store.Who) (AuditVerification, error) {
-	out := AuditVerification{CheckedAt: time.Now().UTC().Truncate(time.Second)}
+	out := AuditVerification{CheckedAt: c.Now().UTC().Truncate(time.Second)}
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		broken, err := tx.VerifyAuditChain(ctx, tenant)
 		if err != nil {

@@ -19,20 +19,8 @@ type Cases struct {
 	Cipher   *pii.Cipher
 	Rules    *leave.RuleBook
 	Calendar leave.Calendar
-	Clock    func() time.Time // nil means time.Now
+	Clock    func() time.Time // the one clock of the application; nil means the wall clock
 	Loopback bool             // tests only: outbound webhook URLs may be http:// on loopback
-}
-
-// chinaTime is UTC+8, the zone every civil date here is read in.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-// Today is the current civil date in China.
-func (c *Cases) Today() leave.Date {
-	now := time.Now
-	if c.Clock != nil {
-		now = c.Clock
-	}
-	return leave.DateOf(now().In(chinaTime))
 }
 
 // Kind classifies an Error for the adapters (an HTTP status, a form message).

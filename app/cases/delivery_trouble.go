@@ -13,7 +13,7 @@ func (c *Cases) DeliveryTrouble(ctx context.Context, tenant string) (store.Deliv
 	var out store.DeliveryTrouble
 	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
 		var err error
-		out, err = tx.DeliveryTrouble(ctx, tenant, c.now().Add(-7*24*time.Hour))
+		out, err = tx.DeliveryTrouble(ctx, tenant, c.Now().Add(-7*24*time.Hour))
 		return err
 	})
 	return out, err

@@ -72,7 +72,7 @@ func (c *Cases) CheckDismissal(ctx context.Context, tenant string, who store.Who
 			return fromDomain(err)
 		}
 		out = DismissalCheck{ID: uuid.NewString(), EmployeeID: pf.ID, Source: who.ActorType,
-			CheckedAt: time.Now().UTC(), Verdict: v}
+			CheckedAt: c.Now().UTC(), Verdict: v}
 		row := store.DismissalCheck{ID: out.ID, EmployeeID: pf.ID, Action: string(action), Ground: string(ground),
 			EffectiveDate: eff, Verdict: string(v.Outcome), ProtectedUntil: v.ProtectedUntil,
 			ExtendedContractEnd: v.ExtendedContractEnd, Result: mustJSON(v), Facts: mustJSON(facts),

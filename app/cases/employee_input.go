@@ -3,6 +3,7 @@ package cases
 import (
 	"encoding/json"
 	"errors"
+	"time"
 
 	"leaveguard/app/pii"
 	"leaveguard/leave"
@@ -45,7 +46,7 @@ func (in EmployeeInput) Apply(e *store.Employee, create bool, c *Cases) ([]strin
 		changed = append(changed, "gender")
 	}
 	if create || in.NationalID != nil {
-		in.setNationalID(e, f, c.Cipher)
+		in.setNationalID(e, f, c.Cipher, c.Now())
 		changed = append(changed, "national_id")
 	}
 	if create || in.HiredOn != nil {
@@ -85,13 +86,13 @@ func (in EmployeeInput) Apply(e *store.Employee, create bool, c *Cases) ([]strin
 	return changed, f.Err()
 }
 
-func (in EmployeeInput) setNationalID(e *store.Employee, f Fields, cipher *pii.Cipher) {
+func (in EmployeeInput) setNationalID(e *store.Employee, f Fields, cipher *pii.Cipher, now time.Time) {
 	if in.NationalID == nil || *in.NationalID == "" {
 		f["national_id"] = "必填：18位居民身份证号"
 		return
 	}
 	id := *in.NationalID
-	if err := pii.ValidateNationalID(id); err != nil {
+	if err := pii.ValidateNationalIDAt(id, now); err != nil {
 		var pe *pii.Error
 		if errors.As(err, &pe) {
 			f["national_id"] = pe.Message

@@ -113,12 +113,8 @@ func (f *Filings) generate(ctx context.Context, tenant string, who store.Who, ki
 // number gives doc its document number and generation time, then renders
 // it from its own JSON (what is stored is exactly what was rendered).
 func (f *Filings) number(ctx context.Context, tx *store.Tx, tenant string, spec kindSpec, doc document) (store.Filing, error) {
-	now := time.Now
-	if f.Cases.Clock != nil {
-		now = f.Cases.Clock
-	}
 	m := doc.meta()
-	m.GeneratedAt = now().In(chinaTime).Truncate(time.Second)
+	m.GeneratedAt = f.Cases.Now().Truncate(time.Second)
 	n, err := tx.NextDocumentNo(ctx, tenant, spec.prefix, m.GeneratedAt.Year())
 	if err != nil {
 		return store.Filing{}, err

@@ -85,7 +85,7 @@ func (c *Cases) RotateIntegrationSecret(ctx context.Context, tenant string, who 
 	}
 	var out store.Integration
 	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		if out, err = tx.RotateIntegrationSecret(ctx, tenant, id, enc, time.Now().Add(grace)); err != nil {
+		if out, err = tx.RotateIntegrationSecret(ctx, tenant, id, enc, c.Now().Add(grace)); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "integration.rotate_secret", "integration", id,

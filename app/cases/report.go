@@ -84,11 +84,3 @@ func (r *Report) Write(ctx context.Context, w export.Writer) error {
 
 // Close ends the report's snapshot.
 func (r *Report) Close() { r.done() }
-
-// now is the clock of the use cases in China time.
-func (c *Cases) now() time.Time {
-	if c.Clock != nil {
-		return c.Clock().In(chinaTime)
-	}
-	return time.Now().In(chinaTime)
-}

@@ -15,7 +15,7 @@ func (c *Cases) writeReport(ctx context.Context, tx *store.Tx, tenant string, p 
 	if err != nil {
 		return err
 	}
-	h := export.Header{TenantName: t.Name, CreditCode: t.CreditCode, From: p.From, To: p.To, GeneratedAt: c.now()}
+	h := export.Header{TenantName: t.Name, CreditCode: t.CreditCode, From: p.From, To: p.To, GeneratedAt: c.Now()}
 	if err := w.Begin(h); err != nil {
 		return err
 	}

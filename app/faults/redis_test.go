@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"leaveguard/app"
+	"leaveguard/app/apptest"
 	"leaveguard/app/cache"
+	"leaveguard/app/cases"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -90,7 +92,7 @@ func checkLimiterFallsBack(t *testing.T, r *rig) {
 	cipher, _ := pii.NewCipher(rigKey)
 	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 20, SecretKey: rigKey, Env: "dev"},
 		Log: slog.New(slog.NewJSONHandler(&syncBuffer{}, nil)), Store: store.New(r.DB.App), Cache: r.Cache,
-		Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
+		Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: cases.PinnedClock(apptest.Today())})
 	codes := map[int]int{}
 	for i := 0; i < 25; i++ {
 		req := httptest.NewRequest("GET", "/api/v1/employees/"+r.Emps[0], nil)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"leaveguard/app"
+	"leaveguard/app/apptest"
+	"leaveguard/app/cases"
 	"leaveguard/leave"
 )
 
@@ -18,7 +20,7 @@ func TestSlowClientDisconnected(t *testing.T) {
 	env := sharedEnv(t)
 	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 100, Env: "dev", SecretKey: rigKey},
 		Log: slog.New(slog.NewJSONHandler(&syncBuffer{}, nil)), Store: env.Store, Cache: env.Cache,
-		Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
+		Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: cases.PinnedClock(apptest.Today())})
 	timeout := srv.Server().ReadTimeout
 	if timeout <= 0 || timeout > 30*time.Second {
 		t.Fatalf("server read timeout %v; want a bound of at most 30 s", timeout)

@@ -18,7 +18,6 @@ import (
 	"leaveguard/app/cases"
 	"leaveguard/app/netguard"
 	"leaveguard/app/pii"
-	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -41,7 +40,9 @@ var seq atomic.Int64
 // loopbackCases are the use cases with the test-only loopback setting, so
 // integrations may point at an httptest receiver.
 func loopbackCases() *cases.Cases {
-	return &cases.Cases{Store: env.Store, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Loopback: true}
+	cs := env.Cases()
+	cs.Loopback = true
+	return cs
 }
 
 // newTenant creates a tenant of its own (so other tests' events stay out)

@@ -15,15 +15,10 @@ const nationalIDCheck = "10X98765432"
 // chinaTime is UTC+8 without tzdata, so "today" is the date in China.
 var chinaTime = time.FixedZone("CST", 8*60*60)
 
-// ValidateNationalID checks s as an 18-character resident identity number
-// (GB 11643-1999) with today's date as the limit for the birth date. It
-// returns nil or one of the ErrNationalID* sentinels. See ValidateNationalIDAt.
-func ValidateNationalID(s string) error {
-	return ValidateNationalIDAt(s, time.Now())
-}
-
-// ValidateNationalIDAt checks s as ValidateNationalID does, with now as the
-// current time. s must be exactly 18 ASCII characters: 17 digits and a digit
+// ValidateNationalIDAt checks s as an 18-character resident identity number
+// (GB 11643-1999) with now's date in China as the limit for the birth date
+// (callers pass the application's clock). It returns nil or one of the
+// ErrNationalID* sentinels. s must be exactly 18 ASCII characters: 17 digits and a digit
 // or uppercase X; nothing is trimmed or normalised. The first two digits must
 // be a province code, digits 7-14 a real date from 1900-01-01 to now's date
 // in China, and the last character the ISO 7064 MOD 11-2 check character.

@@ -85,11 +85,15 @@ func TestLegacy15Message(t *testing.T) {
 }
 
 func TestValidateNationalIDUsesClock(t *testing.T) {
-	if err := ValidateNationalID("11010519491231002X"); err != nil {
-		t.Fatalf("ValidateNationalID = %v", err)
+	now := time.Date(2030, 2, 28, 12, 0, 0, 0, chinaTime)
+	if err := ValidateNationalIDAt("11010519491231002X", now); err != nil {
+		t.Fatalf("ValidateNationalIDAt = %v", err)
 	}
-	future := MakeNationalID("110105", time.Now().AddDate(0, 0, 2).Format("20060102"), 2)
-	if err := ValidateNationalID(future); !errors.Is(err, ErrNationalIDBirthdate) {
+	if err := ValidateNationalIDAt(MakeNationalID("110105", "20300228", 2), now); err != nil {
+		t.Fatalf("born today: %v", err)
+	}
+	future := MakeNationalID("110105", "20300301", 2)
+	if err := ValidateNationalIDAt(future, now); !errors.Is(err, ErrNationalIDBirthdate) {
 		t.Fatalf("future birth date: got %v", err)
 	}
 }

@@ -41,7 +41,7 @@ func (a *API) listDismissalChecks(c *fiber.Ctx) error {
 			return handlers.Invalid(map[string]string{"employee_id": "不是有效的员工 id"})
 		}
 	}
-	before := time.Now().Add(time.Hour)
+	before := a.cases.Now().Add(time.Hour)
 	if s := c.Query("before"); s != "" {
 		if before, err = time.Parse(time.RFC3339Nano, s); err != nil {
 			return handlers.Invalid(map[string]string{"before": "须为 RFC 3339 时间（上一页最后一条的 checked_at）"})

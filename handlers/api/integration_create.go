@@ -19,7 +19,7 @@ func (a *API) createIntegration(c *fiber.Ctx) error {
 		return err
 	}
 	handlers.SecretResponse(c)
-	return c.Status(fiber.StatusCreated).JSON(viewNewIntegration(out))
+	return c.Status(fiber.StatusCreated).JSON(viewNewIntegration(out, a.cases.Now()))
 }
 
 // patchIntegration is PATCH /integrations/:id {name?, outbound_url?}.
@@ -36,5 +36,5 @@ func (a *API) patchIntegration(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(viewIntegration(out))
+	return c.JSON(viewIntegration(out, a.cases.Now()))
 }

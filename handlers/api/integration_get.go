@@ -14,7 +14,7 @@ func (a *API) listIntegrations(c *fiber.Ctx) error {
 	}
 	out := page[integrationView]{Items: make([]integrationView, 0, len(rows))}
 	for _, in := range rows {
-		out.Items = append(out.Items, viewIntegration(in))
+		out.Items = append(out.Items, viewIntegration(in, a.cases.Now()))
 	}
 	return c.JSON(out)
 }
@@ -29,7 +29,7 @@ func (a *API) getIntegration(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(viewIntegration(in))
+	return c.JSON(viewIntegration(in, a.cases.Now()))
 }
 
 // deleteIntegration is DELETE /integrations/:id: its webhooks are refused

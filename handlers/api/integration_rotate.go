@@ -38,5 +38,5 @@ func (a *API) rotateIntegrationSecret(c *fiber.Ctx) error {
 		return err
 	}
 	handlers.SecretResponse(c)
-	return c.JSON(viewNewIntegration(out))
+	return c.JSON(viewNewIntegration(out, a.cases.Now()))
 }

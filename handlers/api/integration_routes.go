@@ -37,17 +37,17 @@ type integrationView struct {
 	CreatedAt           time.Time  `json:"created_at"`
 }
 
-func viewIntegration(in store.Integration) integrationView {
+func viewIntegration(in store.Integration, now time.Time) integrationView {
 	v := integrationView{ID: in.ID, Name: in.Name, WebhookPath: "/webhooks/payroll/" + in.ID,
 		OutboundURL: in.OutboundURL, OutboundDisabledAt: in.OutboundDisabledAt, CreatedAt: in.CreatedAt}
-	if in.PreviousValidUntil != nil && time.Now().Before(*in.PreviousValidUntil) {
+	if in.PreviousValidUntil != nil && now.Before(*in.PreviousValidUntil) {
 		v.PreviousSecretValid = in.PreviousValidUntil
 	}
 	return v
 }
 
-func viewNewIntegration(in cases.NewIntegration) integrationView {
-	v := viewIntegration(in.Integration)
+func viewNewIntegration(in cases.NewIntegration, now time.Time) integrationView {
+	v := viewIntegration(in.Integration, now)
 	v.Secret = in.Secret
 	return v
 }

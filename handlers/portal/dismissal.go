@@ -65,7 +65,7 @@ func (p *Portal) renderDismissal(c *fiber.Ctx, status int, f Form, employeeID st
 	page := dismissalPage{Form: f, CanCheck: allowed(sessionOf(c).Role, dismissalWriters), EmployeeID: employeeID}
 	before, err := time.Parse(time.RFC3339Nano, c.Query("before"))
 	if err != nil {
-		before = time.Now().Add(time.Hour)
+		before = p.cases.Now().Add(time.Hour)
 	} else {
 		page.Paged = true
 	}

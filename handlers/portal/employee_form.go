@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/pii"
@@ -18,7 +20,7 @@ type employeeFormPage struct {
 
 func (p *Portal) renderEmployeeForm(c *fiber.Ctx, status int, page employeeFormPage) error {
 	page.Regions = p.cases.Rules.Jurisdictions()
-	scrubNationalID(&page.Form)
+	scrubNationalID(&page.Form, p.cases.Now())
 	title := "添加员工"
 	if page.E != nil {
 		title = "编辑员工：" + page.E.Name
@@ -109,13 +111,13 @@ func (p *Portal) employeeUpdate(c *fiber.Ctx) error {
 // an error (ID numbers never appear in a response): the field comes back
 // empty, with the masked number as a reminder when it was valid, and a
 // message asking to type it again.
-func scrubNationalID(f *Form) {
+func scrubNationalID(f *Form, now time.Time) {
 	id := f.Values["national_id"]
 	if id == "" {
 		return
 	}
 	delete(f.Values, "national_id")
-	if pii.ValidateNationalID(id) == nil {
+	if pii.ValidateNationalIDAt(id, now) == nil {
 		f.Values["national_id_masked"] = pii.MaskNationalID(id)
 	}
 	if f.Errors["national_id"] == "" {

@@ -59,7 +59,7 @@ func (p *Portal) renderIntegration(c *fiber.Ctx, status int, f Form, why string)
 	if _, ok := p.labels["delivery_status"][page.DStatus]; !ok {
 		page.DStatus = ""
 	}
-	if in.PreviousValidUntil != nil && time.Now().Before(*in.PreviousValidUntil) {
+	if in.PreviousValidUntil != nil && p.cases.Now().Before(*in.PreviousValidUntil) {
 		page.PreviousValid = in.PreviousValidUntil
 	}
 	if _, ok := f.Values["name"]; !ok {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"leaveguard/app/cases"
 	"leaveguard/leave"
 )
 
@@ -20,8 +19,7 @@ func wageChanged(ext string, fen int, effective string) []byte {
 // runDailyJob runs the daily job as of day.
 func runDailyJob(t *testing.T, day string) {
 	t.Helper()
-	cs := &cases.Cases{Store: env.Store, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()}
-	if _, err := cs.RunProtectionJob(context.Background(), leave.MustDate(day)); err != nil {
+	if _, err := env.Cases().RunProtectionJob(context.Background(), leave.MustDate(day)); err != nil {
 		t.Fatal(err)
 	}
 }
