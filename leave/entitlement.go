@@ -25,20 +25,34 @@ type Item struct {
 	LeaveType LeaveType `json:"leave_type"`
 	Bucket    string    `json:"bucket"`
 	Entitled  int       `json:"entitled"`
-	Taken     int       `json:"taken"`
-	Remaining int       `json:"remaining"`
+	Taken     int       `json:"taken"`     // approved leave on or before the as-of date
+	Booked    int       `json:"booked"`    // approved leave after the as-of date
+	Pending   int       `json:"pending"`   // submitted requests not yet decided
+	Remaining int       `json:"remaining"` // Entitled - Taken - Booked`
 	Unit      Unit      `json:"unit"`
 	Period    Period    `json:"period"`
 	ChildID   string    `json:"child_id,omitempty"` // parental leave per child
 	Basis     []Basis   `json:"basis"`
 }
 
+// Books are what has been done with the entitlements: the ledger of
+// approvals and cancellations, the requests still waiting for a decision,
+// and the calendar that counts working days.
+type Books struct {
+	Ledger   Ledger
+	Requests []Booking
+	Calendar Calendar
+}
+
 // Entitlements returns the employee's entitlements as of asOf: those whose
-// period has not ended (current or still to come), with Taken folded from
-// the ledger entries posted on or before asOf. Entitled comes from the rules
-// (the frozen birth and miscarriage plans in f, the packs of r), never from
-// an edited counter.
-func Entitlements(f Facts, r Rules, l Ledger, asOf Date) ([]Item, error) {
+// period has not ended (current or still to come), with balances by leave
+// dates (rules.md "Balances"): Taken counts the approved leave days on or
+// before asOf, Booked those after it, Pending the submitted requests, and
+// Remaining = Entitled - Taken - Booked. When a leave was approved (its
+// posting date) does not matter: a back-dated approval counts in the days
+// of the leave. Entitled comes from the rules (the frozen birth and
+// miscarriage plans in f, the packs of r), never from an edited counter.
+func Entitlements(f Facts, r Rules, b Books, asOf Date) ([]Item, error) {
 	if asOf.IsZero() {
 		return nil, fail(ErrInvalid, "as_of", "缺少查询日期")
 	}
@@ -51,8 +65,9 @@ func Entitlements(f Facts, r Rules, l Ledger, asOf Date) ([]Item, error) {
 		if it.Period.To != nil && it.Period.To.Before(asOf) {
 			continue
 		}
-		it.Taken = l.Balance(it.Bucket, asOf).Taken
-		it.Remaining = it.Entitled - it.Taken
+		it.Taken, it.Booked = b.Ledger.ByLeaveDates(it.Bucket, asOf, b.Calendar)
+		it.Pending = pending(b.Requests, it.Bucket, "")
+		it.Remaining = it.Entitled - it.Taken - it.Booked
 		out = append(out, it)
 	}
 	return out, nil

@@ -88,7 +88,7 @@ func TestEntitlementsAsOf(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f, r := tc.facts()
-			items, err := leave.Entitlements(f, r, leave.Ledger{}, d(tc.asOf))
+			items, err := leave.Entitlements(f, r, leave.Books{}, d(tc.asOf))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -112,35 +112,58 @@ func TestEntitlementsAsOf(t *testing.T) {
 
 func TestEntitlementsFoldTheLedger(t *testing.T) {
 	f := fatherFacts(t)
-	items, _ := leave.Entitlements(f, xam(), leave.Ledger{}, d("2026-02-01"))
+	items, _ := leave.Entitlements(f, xam(), leave.Books{}, d("2026-02-01"))
 	var parental string
 	for _, it := range items {
 		if it.LeaveType == leave.LeaveParental {
 			parental = it.Bucket
 		}
 	}
+	// Working-day parental leave: "a" 2026-03-02..03-05 (4 days) cancelled;
+	// "b" 2026-04-07..04-14 (6 days, around nothing special) approved on
+	// 2026-05-20, after it had been taken (a back-dated approval); "c"
+	// 2026-09-29..10-08 (3 working days: 09-29, 09-30 and 10-08, across
+	// 国庆 10-01..10-07) approved early;
+	// "p" submitted, undecided.
+	work := func(kind leave.EntryKind, posted, id, start, end string, days int) leave.Entry {
+		return leave.Entry{Kind: kind, PostedOn: d(posted), Bucket: parental, Days: days, Unit: leave.WorkingDays,
+			RequestID: id, Start: d(start), End: d(end)}
+	}
 	l, err := leave.NewLedger(
-		leave.Entry{Kind: leave.Debit, PostedOn: d("2026-03-01"), Bucket: parental, Days: 4, RequestID: "a"},
-		leave.Entry{Kind: leave.Reversal, PostedOn: d("2026-04-01"), Bucket: parental, Days: 4, RequestID: "a"},
-		leave.Entry{Kind: leave.Debit, PostedOn: d("2026-04-02"), Bucket: parental, Days: 6, RequestID: "b"})
+		work(leave.Debit, "2026-03-01", "a", "2026-03-02", "2026-03-05", 4),
+		work(leave.Reversal, "2026-03-03", "a", "2026-03-02", "2026-03-05", 4),
+		work(leave.Debit, "2026-01-10", "c", "2026-09-29", "2026-10-08", 3),
+		work(leave.Debit, "2026-05-20", "b", "2026-04-07", "2026-04-14", 6))
 	if err != nil {
 		t.Fatal(err)
 	}
+	books := leave.Books{Ledger: l, Calendar: leave.NewCalendar(), Requests: []leave.Booking{
+		{ID: "p", LeaveType: leave.LeaveParental, Start: d("2026-12-01"), End: d("2026-12-01"), Days: 1, Bucket: parental, Status: leave.Submitted},
+		{ID: "r", LeaveType: leave.LeaveParental, Start: d("2026-12-02"), End: d("2026-12-02"), Days: 1, Bucket: parental, Status: leave.Rejected}}}
 	for _, tc := range []struct {
-		asOf         string
-		taken, remai int
-	}{{"2026-02-28", 0, 10}, {"2026-03-01", 4, 6}, {"2026-04-01", 0, 10}, {"2026-04-02", 6, 4}} {
-		items, _ := leave.Entitlements(f, xam(), l, d(tc.asOf))
+		name                              string
+		asOf                              string
+		taken, booked, pending, remaining int
+	}{
+		{"before every leave: all booked", "2026-02-28", 0, 9, 1, 1},
+		{"back-dated approval counts by its leave dates", "2026-04-30", 6, 3, 1, 1},
+		{"a cancelled leave counts nowhere, whenever cancelled", "2026-03-04", 0, 9, 1, 1},
+		{"inside a leave: its working days so far", "2026-09-29", 7, 2, 1, 1},
+		{"across 国庆: holidays are not leave days", "2026-10-07", 8, 1, 1, 1},
+		{"after every leave: all taken", "2026-12-31", 9, 0, 1, 1},
+	} {
+		items, _ := leave.Entitlements(f, xam(), books, d(tc.asOf))
 		for _, it := range items {
-			if it.Bucket == parental && (it.Taken != tc.taken || it.Remaining != tc.remai) {
-				t.Errorf("%s: taken %d remaining %d, want %d %d", tc.asOf, it.Taken, it.Remaining, tc.taken, tc.remai)
+			if it.Bucket == parental && (it.Taken != tc.taken || it.Booked != tc.booked || it.Pending != tc.pending || it.Remaining != tc.remaining) {
+				t.Errorf("%s (%s): taken %d booked %d pending %d remaining %d, want %d %d %d %d", tc.name, tc.asOf,
+					it.Taken, it.Booked, it.Pending, it.Remaining, tc.taken, tc.booked, tc.pending, tc.remaining)
 			}
 		}
 	}
 }
 
 func TestEntitlementJSONShape(t *testing.T) {
-	items, err := leave.Entitlements(motherFacts(t), xam(), leave.Ledger{}, d("2026-04-01"))
+	items, err := leave.Entitlements(motherFacts(t), xam(), leave.Books{}, d("2026-04-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +177,7 @@ func TestEntitlementJSONShape(t *testing.T) {
 			t.Errorf("JSON lacks %s\n%s", want, s)
 		}
 	}
-	if _, err := leave.Entitlements(motherFacts(t), xam(), leave.Ledger{}, leave.Date{}); err == nil {
+	if _, err := leave.Entitlements(motherFacts(t), xam(), leave.Books{}, leave.Date{}); err == nil {
 		t.Error("zero as-of accepted")
 	}
 }

@@ -131,6 +131,36 @@ func (l Ledger) Balance(bucket string, asOf Date) Balance {
 	return b
 }
 
+// ByLeaveDates splits the approved leave of bucket (debits not reversed,
+// whenever either was posted) by the dates of the leave: taken are its days
+// on or before asOf, booked those after. A leave that spans asOf is split by
+// counting its unit's days up to asOf (working days by cal), never more than
+// the days it was approved for.
+func (l Ledger) ByLeaveDates(bucket string, asOf Date, cal Calendar) (taken, booked int) {
+	for _, e := range l.entries {
+		if e.Kind != Debit || e.Bucket != bucket || l.reversed(e.RequestID) {
+			continue
+		}
+		before := daysUpTo(e, asOf, cal)
+		taken += before
+		booked += e.Days - before
+	}
+	return taken, booked
+}
+
+// daysUpTo counts the days of debit e on or before asOf.
+func daysUpTo(e Entry, asOf Date, cal Calendar) int {
+	switch {
+	case e.Start.IsZero() || e.End.IsZero() || !e.End.After(asOf):
+		return e.Days // undated entries count as taken
+	case asOf.Before(e.Start):
+		return 0
+	case e.Unit == WorkingDays:
+		return min(e.Days, cal.WorkingDaysBetween(e.Start, asOf).WorkingDays)
+	}
+	return min(e.Days, e.Start.DaysUntil(asOf)+1)
+}
+
 // CreditFor is the entry that records item's entitlement in the ledger.
 func CreditFor(item Item, postedOn Date) Entry {
 	return Entry{Kind: Credit, PostedOn: postedOn, LeaveType: item.LeaveType, Bucket: item.Bucket,

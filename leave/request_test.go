@@ -8,7 +8,7 @@ import (
 
 func parentalBucket(t *testing.T, f leave.Facts, asOf string) string {
 	t.Helper()
-	items, err := leave.Entitlements(f, xam(), leave.Ledger{}, d(asOf))
+	items, err := leave.Entitlements(f, xam(), leave.Books{}, d(asOf))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -45,6 +46,38 @@ type Env struct {
 	A, B   Tenant
 	Today  leave.Date       // the date the server's clock is pinned to (see Today)
 	Clock  func() time.Time // the server's clock; give it to any other use cases a test builds
+	clock  *testClock
+}
+
+// testClock is a pinned clock (cases.PinnedClock) whose date a test may move.
+type testClock struct {
+	mu  sync.Mutex
+	now func() time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now()
+}
+
+func (c *testClock) set(d leave.Date) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = cases.PinnedClock(d)
+}
+
+// SetToday pins the server's clock to day until the test ends, for a test
+// about a particular date (a 调休 weekend, a year's end); it goes back to
+// e.Today afterwards. Tests of a package never run in parallel.
+func (e *Env) SetToday(t testing.TB, day string) {
+	t.Helper()
+	d, err := leave.ParseDate(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.set(d)
+	t.Cleanup(func() { e.clock.set(e.Today) })
 }
 
 // Today is the date tests run on: LEAVEGUARD_TEST_TODAY (YYYY-MM-DD) when
@@ -84,8 +117,9 @@ func Start() (*Env, error) {
 	logs := &bytes.Buffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	today := Today()
-	e := &Env{DB: db, Store: store.New(db.App).WithClock(cases.PinnedClock(today)), Cache: kc, Cipher: cipher, Logs: logs, Today: today}
-	e.Clock = cases.PinnedClock(today)
+	tc := &testClock{now: cases.PinnedClock(today)}
+	e := &Env{DB: db, Store: store.New(db.App).WithClock(tc.Now), Cache: kc, Cipher: cipher, Logs: logs, Today: today,
+		Clock: tc.Now, clock: tc}
 	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
 	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
 	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font, Clock: e.Clock})

@@ -16,7 +16,7 @@ func (c *Cases) Entitlements(ctx context.Context, tenant string, who store.Who, 
 		if err != nil {
 			return err
 		}
-		if items, err = leave.Entitlements(s.Facts, s.Rules, s.Ledger, asOf); err != nil {
+		if items, err = leave.Entitlements(s.Facts, s.Rules, s.books(c.Calendar), asOf); err != nil {
 			return fromDomain(err)
 		}
 		return tx.Audit(ctx, tenant, who, "entitlements.read", "employee", employeeID, nil)

@@ -80,7 +80,7 @@ func (c *Cases) postCredits(ctx context.Context, tx *store.Tx, tenant, employeeI
 	if err != nil {
 		return nil, err
 	}
-	items, err := leave.Entitlements(s.Facts, s.Rules, s.Ledger, asOf)
+	items, err := leave.Entitlements(s.Facts, s.Rules, s.books(c.Calendar), asOf)
 	if err != nil {
 		return nil, fromDomain(err)
 	}

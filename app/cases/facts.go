@@ -19,6 +19,11 @@ type Subject struct {
 	Bookings []leave.Booking
 }
 
+// books are the subject's ledger and open requests, counted with cal.
+func (s Subject) books(cal leave.Calendar) leave.Books {
+	return leave.Books{Ledger: s.Ledger, Requests: s.Bookings, Calendar: cal}
+}
+
 // load reads an employee (locked when forUpdate) and her facts, rules, ledger
 // and bookings in tx.
 func (c *Cases) load(ctx context.Context, tx *store.Tx, tenant, employeeID string, forUpdate bool) (Subject, error) {

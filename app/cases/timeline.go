@@ -36,7 +36,7 @@ func (c *Cases) Timeline(ctx context.Context, tenant string, who store.Who, empl
 		if out.Leaves, err = tx.LeaveRequests(ctx, tenant, store.LeaveFilter{EmployeeID: employeeID, Limit: 500}); err != nil {
 			return err
 		}
-		if out.Entitlements, err = leave.Entitlements(s.Facts, s.Rules, s.Ledger, asOf); err != nil {
+		if out.Entitlements, err = leave.Entitlements(s.Facts, s.Rules, s.books(c.Calendar), asOf); err != nil {
 			return fromDomain(err)
 		}
 		if err := tx.Audit(ctx, tenant, who, "events.read", "employee", employeeID, nil); err != nil {

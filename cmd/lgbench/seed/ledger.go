@@ -14,7 +14,7 @@ func (g *gen) rules(p *person) leave.Rules {
 // postCredits credits, as of asOf, p's entitlements of types not credited
 // yet (as the service does when it records a birth or a marriage).
 func (g *gen) postCredits(p *person, asOf leave.Date, types ...leave.LeaveType) {
-	items, err := leave.Entitlements(p.facts, g.rules(p), p.ledger, asOf)
+	items, err := leave.Entitlements(p.facts, g.rules(p), leave.Books{Ledger: p.ledger}, asOf)
 	if err != nil {
 		return
 	}
