@@ -12,6 +12,7 @@ func submit(t *testing.T, emp, typ, start string, days int) (int, map[string]any
 }
 
 func TestLeaveRequestLifecycle(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story: October's leave is over, next March's is to come
 	mother := female(t, env.A.Key)
 	if r := env.Do(t, "POST", "/api/v1/employees/"+mother+"/births", env.A.Key, map[string]any{"birth_date": "2025-06-01", "child_order": 1}); r.Status != 201 {
 		t.Fatalf("birth: %s", r.Body)
@@ -40,7 +41,7 @@ func TestLeaveRequestLifecycle(t *testing.T) {
 	if r := env.Do(t, "POST", "/api/v1/leave-requests/"+first+"/approve", env.A.Key, nil); r.Status != 409 || r.Code() != "invalid_transition" {
 		t.Fatalf("approve twice: %d %s", r.Status, r.Body)
 	}
-	// It ended before today (2026-11-28 or later): it cannot be cancelled.
+	// It ended before today: it cannot be cancelled.
 	if r := env.Do(t, "POST", "/api/v1/leave-requests/"+first+"/cancel", env.A.Key, nil); r.Status != 409 {
 		t.Fatalf("cancel ended leave: %d %s", r.Status, r.Body)
 	}
@@ -76,6 +77,53 @@ func TestLeaveRequestLifecycle(t *testing.T) {
 	env.Query(t, env.A.ID, &events, `SELECT type FROM outbox_events WHERE payload->>'employee_id' = $1 ORDER BY created_at`, mother)
 	if len(events) != 3 || events[0] != "leave.approved" || events[1] != "leave.approved" || events[2] != "leave.cancelled" {
 		t.Fatalf("outbox events: %v", events)
+	}
+}
+
+// TestBalanceByLeaveDates: an approval typed in on 2026-11-28 for leave
+// taken in October counts as taken by the end of October (the dates of the
+// leave, not of the approval); a later approved leave is booked, a submitted
+// one pending, and remaining is entitled - taken - booked.
+func TestBalanceByLeaveDates(t *testing.T) {
+	env.SetToday(t, "2026-11-28")
+	mother := female(t, env.A.Key)
+	if r := env.Do(t, "POST", "/api/v1/employees/"+mother+"/births", env.A.Key, map[string]any{"birth_date": "2025-06-01", "child_order": 1}); r.Status != 201 {
+		t.Fatalf("birth: %s", r.Body)
+	}
+	approve := func(start string, days int) {
+		t.Helper()
+		st, m := submit(t, mother, "parental", start, days)
+		if st != 201 {
+			t.Fatalf("submit %s: %d %v", start, st, m)
+		}
+		if r := env.Do(t, "POST", "/api/v1/leave-requests/"+m["id"].(string)+"/approve", env.A.Key, nil); r.Status != 200 {
+			t.Fatalf("approve %s: %d %s", start, r.Status, r.Body)
+		}
+	}
+	approve("2026-10-12", 2) // back-dated: approved on 11-28
+	approve("2026-12-14", 3)
+	if st, m := submit(t, mother, "parental", "2026-12-21", 1); st != 201 {
+		t.Fatalf("pending: %d %v", st, m)
+	}
+	for _, tc := range []struct {
+		asOf                              string
+		taken, booked, pending, remaining int
+	}{{"2026-10-01", 0, 5, 1, 5}, {"2026-10-12", 1, 4, 1, 5}, {"2026-10-31", 2, 3, 1, 5}, {"2026-12-15", 4, 1, 1, 5}, {"2026-12-31", 5, 0, 1, 5}} {
+		r := env.Do(t, "GET", "/api/v1/employees/"+mother+"/entitlements?as_of="+tc.asOf, env.A.Key, nil)
+		found := false
+		for _, it := range r.JSON(t)["items"].([]any) {
+			m := it.(map[string]any)
+			if m["leave_type"] != "parental" || m["period"].(map[string]any)["from"] != "2026-01-01" {
+				continue
+			}
+			found = true
+			if num(m["taken"]) != tc.taken || num(m["booked"]) != tc.booked || num(m["pending"]) != tc.pending || num(m["remaining"]) != tc.remaining {
+				t.Errorf("as of %s: %v, want taken %d booked %d pending %d remaining %d", tc.asOf, m, tc.taken, tc.booked, tc.pending, tc.remaining)
+			}
+		}
+		if !found {
+			t.Fatalf("as of %s: no 2026 parental item: %s", tc.asOf, r.Body)
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 func TestConfigFromEnv(t *testing.T) {
 	t.Setenv("LEAVEGUARD_ENV", "prod")
+	t.Setenv("LEAVEGUARD_TEST_TODAY", "")
 	t.Setenv("LEAVEGUARD_SECRET_KEY", "")
 	if _, err := app.ConfigFromEnv(); err == nil {
 		t.Fatal("prod without a secret key accepted")
@@ -28,6 +29,21 @@ func TestConfigFromEnv(t *testing.T) {
 	}
 	if s := c.String(); strings.Contains(s, "hunter2") || strings.Contains(s, "AAECAw") {
 		t.Fatalf("secret printed: %s", s)
+	}
+	if c.Clock() != nil {
+		t.Fatal("a clock is pinned without LEAVEGUARD_TEST_TODAY")
+	}
+	t.Setenv("LEAVEGUARD_TEST_TODAY", "2028-02-29")
+	if _, err := app.ConfigFromEnv(); err == nil {
+		t.Fatal("a pinned clock accepted in prod")
+	}
+	t.Setenv("LEAVEGUARD_ENV", "dev")
+	if c, err = app.ConfigFromEnv(); err != nil || c.Clock() == nil || c.Clock()().Format("2006-01-02") != "2028-02-29" {
+		t.Fatalf("dev with LEAVEGUARD_TEST_TODAY: %v", err)
+	}
+	t.Setenv("LEAVEGUARD_TEST_TODAY", "2028-02-30")
+	if _, err := app.ConfigFromEnv(); err == nil {
+		t.Fatal("an invalid date accepted")
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 )
 
 // pregnantEmployee adds an employee through the portal of b and records her
@@ -12,9 +11,8 @@ import (
 func pregnantEmployee(t testing.TB, b *browser, key, ext string) string {
 	t.Helper()
 	id := createEmployee(t, b, ext)
-	now := time.Now().In(time.FixedZone("CST", 8*3600))
 	r := env.Do(t, "POST", "/api/v1/employees/"+id+"/pregnancies", key, map[string]any{
-		"reported_on": now.AddDate(0, -1, 0).Format(time.DateOnly), "expected_due_date": now.AddDate(0, 5, 0).Format(time.DateOnly)})
+		"reported_on": day(-30), "expected_due_date": day(150)})
 	if r.Status != 201 {
 		t.Fatalf("record pregnancy: %d %s", r.Status, r.Body)
 	}
@@ -32,7 +30,7 @@ func TestDismissalCheck(t *testing.T) {
 	if !strings.Contains(form.Body, "DIS-1") {
 		t.Fatalf("check form not preselected: %s", excerpt(form.Body))
 	}
-	today := time.Now().In(time.FixedZone("CST", 8*3600)).Format(time.DateOnly)
+	today := day(0)
 	p := b.post("/dismissal-checks", "/dismissal-checks", url.Values{"employee_id": {id}, "action": {"termination"},
 		"ground": {"art40"}, "effective_date": {today}})
 	if p.Status != 303 || !strings.HasPrefix(p.Location(), "/dismissal-checks/") {

@@ -4,12 +4,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 )
 
 // day is today in China shifted by n days, as YYYY-MM-DD.
 func day(n int) string {
-	return time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, n).Format(time.DateOnly)
+	return env.Today.AddDays(n).String()
 }
 
 // recordBirth records a birth through the portal form; returns its id.

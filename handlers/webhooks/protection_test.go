@@ -29,6 +29,7 @@ func protectedMother(t *testing.T, path, secret string) (string, string) {
 // applied, is recorded as a violation attempt (stored, audited) and is
 // reported; a repeat of the webhook records nothing more.
 func TestWageCutRefusedByWebhook(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story: a cut from 2026-12-01 announced before that day
 	id, path, secret := integration(t, env.A.Key)
 	ext, emp := protectedMother(t, path, secret)
 	body := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":%q,"monthly_wage_fen":500000,"effective_date":"2026-12-01"}}`, ext))
@@ -61,6 +62,7 @@ func TestWageCutRefusedByWebhook(t *testing.T) {
 // back in the response (and to repeats, even concurrent ones), and
 // dismissal_check.completed is emitted once.
 func TestTerminationProposed(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story: a termination from 2026-12-01 proposed before that day
 	_, path, secret := integration(t, env.A.Key)
 	ext, emp := protectedMother(t, path, secret)
 	body := []byte(fmt.Sprintf(`{"type":"employee.termination_proposed","data":{"external_id":%q,"ground":"art40","effective_date":"2026-12-01"}}`, ext))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"leaveguard/leave"
 )
@@ -38,6 +37,7 @@ func wageOf(t *testing.T, tenant, emp string) int {
 // pregnancy is refused on its day and recorded as a violation attempt. (The
 // daily job's days only move forward, so its runs are all here, in order.)
 func TestWageChangeScheduled(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story's dates: announced before 2027-02-01 and 2028-01-01
 	_, path, secret := integration(t, env.A.Key)
 	ext, emp := protectedMother(t, path, secret) // protected until 2027-09-30, wage 7,200 yuan
 	late := scheduleBeforePregnancy(t, path, secret)
@@ -124,7 +124,7 @@ func TestBackdatedCutReachesProtection(t *testing.T) {
 	ext := fmt.Sprintf("BACK-%d", seq.Add(1))
 	r := post(t, path, secret, msgID(), upsertBody(ext))
 	emp, _ := r.JSON(t)["result"].(map[string]any)["employee_id"].(string)
-	today := leave.DateOf(time.Now().In(time.FixedZone("CST", 8*3600)))
+	today := env.Today
 	if r := env.Do(t, "POST", "/api/v1/employees/"+emp+"/pregnancies", env.A.Key,
 		map[string]any{"reported_on": today.AddDays(-30).String()}); r.Status != 201 {
 		t.Fatalf("pregnancy: %d %s", r.Status, r.Body)
