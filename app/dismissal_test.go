@@ -110,6 +110,7 @@ func TestDismissalVerdicts(t *testing.T) {
 }
 
 func TestWageCutRefusedAndOverride(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // inside the protection of protectedMother's 2026-10-01 birth
 	id, _ := protectedMother(t, env.A.Key)
 	r := env.Do(t, "PATCH", "/api/v1/employees/"+id, env.A.Key, map[string]any{"monthly_wage_fen": 500000})
 	if r.Status != 422 || r.Code() != "wage_reduction_prohibited" {

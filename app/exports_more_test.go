@@ -47,6 +47,7 @@ func TestLaborExportValidation(t *testing.T) {
 // TestLaborExportCrossTenant: a tenant's export never holds another
 // tenant's rows, in any format.
 func TestLaborExportCrossTenant(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story's dates: a 2026 birth, claims filed in its months
 	secret, _ := hire(t, env.B.Key, "B-SECRET", "B的秘密员工", "female", "2026-03-15")
 	post(t, 201, "/api/v1/employees/"+secret+"/pregnancies", env.B.Key, map[string]any{"reported_on": "2026-01-10"})
 	post(t, 200, "/api/v1/dismissal-checks", env.B.Key, map[string]any{"employee_id": secret, "action": "demotion", "effective_date": "2026-02-01"})
@@ -68,6 +69,7 @@ func TestLaborExportCrossTenant(t *testing.T) {
 // TestLaborExportPDF: format=pdf is the 合规报告 filing, kept like the
 // other documents.
 func TestLaborExportPDF(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story's dates: a 2026 birth, claims filed in its months
 	needPDF(t)
 	key, tenant, _ := exportFixture(t)
 	path := "/api/v1/exports/labor-bureau?" + exportPeriod + "&format=pdf"

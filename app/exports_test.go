@@ -78,6 +78,7 @@ var sectionTitles = []string{"一、处于孕期、产期、哺乳期（三期�
 // TestLaborExportCSV checks the CSV cell by cell: BOM, title block, each
 // section's title, header and rows, formula escaping, headers, audit.
 func TestLaborExportCSV(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story's dates: a 2026 birth, claims filed in its months
 	key, tenant, want := exportFixture(t)
 	r := env.Do(t, "GET", "/api/v1/exports/labor-bureau?"+exportPeriod+"&format=csv", key, nil)
 	if r.Status != 200 || r.Header["Content-Type"] != "text/csv; charset=utf-8" || r.Header["Cache-Control"] != "no-store" {
@@ -160,6 +161,7 @@ func dump(rows [][]string) string {
 // TestLaborExportXLSX opens the workbook with excelize: a 概要 sheet and
 // one sheet per section, checked cell by cell.
 func TestLaborExportXLSX(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story's dates: a 2026 birth, claims filed in its months
 	key, _, want := exportFixture(t)
 	r := env.Do(t, "GET", "/api/v1/exports/labor-bureau?"+exportPeriod+"&format=xlsx", key, nil)
 	if r.Status != 200 || r.Header["Content-Type"] != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ||

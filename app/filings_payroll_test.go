@@ -25,7 +25,7 @@ func TestClaimFormPDF(t *testing.T) {
 	text := pdfToText(t, body, 0, 0)
 	wantText(t, text, "生育津贴申领表", "兴安盟草原乳业有限公司", "91152200MA0Q1234X8", "乌云其其格", masked, "E-0042",
 		"37,920.00", "7,200.00", "叁万柒仟玖佰贰拾元整", "158 天", "第 2 孩", "2026年2月10日",
-		"社会保险法", "第五十六条", "申请人（签字）", "单位（盖章）", "LG-SYJT-2026-")
+		"社会保险法", "第五十六条", "申请人（签字）", "单位（盖章）", "LG-SYJT-"+strconv.Itoa(env.Today.Year())+"-")
 	if strings.Contains(flat(text), full) || strings.Contains(string(body), full) {
 		t.Fatal("the full ID number is in the PDF")
 	}

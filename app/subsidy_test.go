@@ -24,6 +24,7 @@ func lineKey(lines []any) map[string]map[string]any {
 }
 
 func TestSubsidyApplication(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story's dates: a 2026 birth, claims filed in its months
 	tn := freshTenant(t)
 	// Marriage leave across New Year: 2025-12-20 + 18 days = Dec 12, Jan 6.
 	wed := staff(t, tn.Key, "female", 800000, true)

@@ -69,7 +69,7 @@ func (w *WebhookIngest) verify(ctx context.Context, tx *store.Tx, tenant string,
 			it.err = ErrUnknownIntegration
 			continue
 		}
-		secrets, err := w.c.IntegrationSecrets(in, it.now)
+		secrets, err := w.c.IntegrationSecrets(in, w.c.Now()) // the rotation grace is on the application clock; the signature window on the wall clock
 		if err != nil {
 			return err
 		}
