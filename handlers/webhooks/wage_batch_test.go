@@ -24,6 +24,7 @@ func TestWageChangesConcurrent(t *testing.T) {
 	}
 	rand.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	prefix := msgID()
+	effective := env.Today.AddDays(-30).String() // applied at once: not a change scheduled for later
 	work := make(chan int)
 	var mu sync.Mutex
 	statuses := map[int]int{}
@@ -33,7 +34,7 @@ func TestWageChangesConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				body := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":"WC-%d","monthly_wage_fen":%d,"effective_date":"2026-11-01"}}`, i, 800000+i))
+				body := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":"WC-%d","monthly_wage_fen":%d,"effective_date":%q}}`, i, 800000+i, effective))
 				r := post(t, path, secret, fmt.Sprintf("%s_%d", prefix, i), body)
 				mu.Lock()
 				statuses[r.Status]++
