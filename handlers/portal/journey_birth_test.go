@@ -3,6 +3,7 @@ package portal_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -153,7 +154,7 @@ func TestJourneyBirthToClaim(t *testing.T) {
 		click("dismissal-submit"), by("verdict"))
 	step(t, ctx, dir, "10-settings", "main", []string{"已保存", "单位设置"},
 		click("nav-settings"), by("settings"),
-		setIn("setting-input-avg_monthly_wage_fen", `{"2025": 780000}`), click("setting-save-avg_monthly_wage_fen"), by("notice"))
+		setIn("setting-input-avg_monthly_wage_fen", fmt.Sprintf(`{"%d": 780000}`, env.Today.AddDays(-5).Year()-1)), click("setting-save-avg_monthly_wage_fen"), by("notice"))
 	step(t, ctx, dir, "11-claim", "main", []string{"测算金额", "计发基数", "已创建"},
 		chromedp.Navigate(base+"/employees?q=XA-BIRTH"), by("employee-table"), chromedp.Click(chromedp.CSS(`[data-testid=employee-link]`)),
 		by("timeline"), chromedp.Click(chromedp.CSS(`[data-testid=event-table] a`)), by("create-claim"), click("create-claim"),
