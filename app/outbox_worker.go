@@ -79,7 +79,7 @@ func (w *OutboxWorker) RunOnce(ctx context.Context) (int, error) {
 	}
 	// The claim is not cancelled half-way: a lease taken on the server but
 	// lost to the client would hold its events until the lease expires.
-	events, err := w.Store.ClaimOutbox(context.WithoutCancel(ctx), w.Batch, w.Lease)
+	events, err := w.Store.ClaimOutbox(context.WithoutCancel(ctx), w.Batch, w.Lease, w.Now())
 	if err != nil {
 		return 0, err
 	}

@@ -25,11 +25,11 @@ type ClaimedEvent struct {
 // ClaimOutbox leases up to limit due events of every tenant for lease,
 // through the SECURITY DEFINER function outbox_claim (FOR UPDATE SKIP
 // LOCKED, so several workers never claim the same event at once).
-func (s *Store) ClaimOutbox(ctx context.Context, limit int, lease time.Duration) ([]ClaimedEvent, error) {
+func (s *Store) ClaimOutbox(ctx context.Context, limit int, lease time.Duration, now time.Time) ([]ClaimedEvent, error) {
 	const q = `SELECT tenant_id, id, type, payload, attempts, created_at, target_integration, locked_until
-		FROM outbox_claim($1, make_interval(secs => $2))`
+		FROM outbox_claim($1, make_interval(secs => $2), $3)`
 	out := []ClaimedEvent{}
-	if err := s.db.SelectContext(ctx, &out, q, limit, lease.Seconds()); err != nil {
+	if err := s.db.SelectContext(ctx, &out, q, limit, lease.Seconds(), now); err != nil {
 		return nil, fmt.Errorf("store: claim outbox: %w", err)
 	}
 	return out, nil

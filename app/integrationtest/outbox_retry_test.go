@@ -3,13 +3,38 @@ package integrationtest
 import (
 	"context"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 )
 
-// TestOutboxRetrySchedule: a failing endpoint is retried on the schedule,
-// then the event is marked failed; a Retry-After longer than the schedule
-// is honoured; another tenant's event is not held up meanwhile.
+// fakeClock is the delivery worker's clock in tests: it moves only when
+// told, so retry and lease times are checked without sleeping.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+// newFakeClock starts a second ahead of PostgreSQL, so events just emitted
+// (next_at = now()) are due.
+func newFakeClock() *fakeClock { return &fakeClock{now: time.Now().Add(time.Second)} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// TestOutboxRetrySchedule: a failing endpoint is retried on the schedule
+// (not a moment before), then the event is marked failed; a Retry-After
+// longer than the schedule is honoured; another tenant's event is not held
+// up meanwhile. The worker's clock is moved, not waited for.
 func TestOutboxRetrySchedule(t *testing.T) {
 	tenant, _ := newTenant(t)
 	failing := newReceiver(t)
@@ -20,53 +45,57 @@ func TestOutboxRetrySchedule(t *testing.T) {
 	newIntegration(t, other, ok.URL)
 	emit(t, tenant, "test.retry", 1, 1)
 	emit(t, other, "test.other", 1, 1)
-	schedule := []time.Duration{300 * time.Millisecond, 600 * time.Millisecond}
-	w := worker(schedule...)
-	deadline := time.Now().Add(10 * time.Second)
-	for count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'failed'`, tenant) == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("event not failed within 10 s")
-		}
+	clock := newFakeClock()
+	w := worker(300*time.Millisecond, 600*time.Millisecond)
+	w.Now = clock.Now
+	round := func() {
+		t.Helper()
 		if _, err := w.RunOnce(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
+	attempts := func(want int, when string) {
+		t.Helper()
+		if got := failing.hits(); got != want {
+			t.Fatalf("%s: %d attempts, want %d", when, got, want)
+		}
+	}
+	round()
+	attempts(1, "first round")
 	if ok.got("test.other") != 1 {
 		t.Fatal("another tenant's event was held up by a failing endpoint")
 	}
-	failing.mu.Lock()
-	at := append([]time.Time(nil), failing.at...)
-	failing.mu.Unlock()
-	if len(at) != len(schedule)+1 {
-		t.Fatalf("%d attempts, want %d", len(at), len(schedule)+1)
+	for _, wait := range []time.Duration{300 * time.Millisecond, 600 * time.Millisecond} {
+		n := failing.hits()
+		clock.Advance(wait - time.Millisecond)
+		round()
+		attempts(n, "a millisecond before the retry is due")
+		clock.Advance(time.Millisecond)
+		round()
+		attempts(n+1, "when the retry is due")
 	}
-	for i, wait := range schedule {
-		if gap := at[i+1].Sub(at[i]); gap < wait || gap > wait+2*time.Second {
-			t.Fatalf("gap %d = %s, want ≥ %s", i+1, gap, wait)
-		}
+	if n := count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'failed'`, tenant); n != 1 {
+		t.Fatal("the event is not failed after the last retry")
 	}
 	if n := count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 500`, tenant); n != 3 {
 		t.Fatalf("%d attempts logged, want 3", n)
 	}
 	// A Retry-After of 2 s beats the 300 ms schedule.
 	failing.mu.Lock()
-	failing.at = nil
 	failing.status = func(*http.Request) (int, http.Header) {
 		return http.StatusServiceUnavailable, http.Header{"Retry-After": {"2"}}
 	}
 	failing.mu.Unlock()
 	emit(t, tenant, "test.retry_after", 1, 1)
-	for start := time.Now(); time.Since(start) < 3500*time.Millisecond; time.Sleep(20 * time.Millisecond) {
-		if _, err := w.RunOnce(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	failing.mu.Lock()
-	defer failing.mu.Unlock()
-	if len(failing.at) != 2 || failing.at[1].Sub(failing.at[0]) < 2*time.Second {
-		t.Fatalf("Retry-After not honoured: attempts at %v", failing.at)
-	}
+	clock.Advance(time.Second) // past the emitted event's next_at
+	round()
+	attempts(4, "the Retry-After event's first round")
+	clock.Advance(1999 * time.Millisecond)
+	round()
+	attempts(4, "before Retry-After has passed")
+	clock.Advance(time.Millisecond)
+	round()
+	attempts(5, "when Retry-After has passed")
 }
 
 // TestOutbox410DisablesEndpoint: 410 Gone disables the integration's
@@ -120,14 +149,17 @@ func TestOutboxLeaseExpiry(t *testing.T) {
 	rc := newReceiver(t)
 	newIntegration(t, tenant, rc.URL)
 	emit(t, tenant, "test.lease", 5, 5)
-	if _, err := env.Store.ClaimOutbox(context.Background(), 1000, time.Second); err != nil { // then "crash"
+	clock := newFakeClock()
+	if _, err := env.Store.ClaimOutbox(context.Background(), 1000, time.Second, clock.Now()); err != nil { // then "crash"
 		t.Fatal(err)
 	}
 	w := worker()
+	w.Now = clock.Now
+	clock.Advance(999 * time.Millisecond)
 	if _, err := w.RunOnce(context.Background()); err != nil || rc.got("test.lease") != 0 {
 		t.Fatalf("leased events delivered by another worker: %v", err)
 	}
-	time.Sleep(1100 * time.Millisecond)
+	clock.Advance(2 * time.Millisecond)
 	deliverAll(t, w, func() bool { return rc.got("test.lease") == 5 })
 }
 
