@@ -29,12 +29,14 @@ type Deps struct {
 	Cipher   *pii.Cipher
 	Rules    *leave.RuleBook
 	Calendar leave.Calendar
-	PDFFont  PDFFont // the CJK font of PDF documents (LoadPDFFont); none: PDF routes answer 503
+	PDFFont  PDFFont          // the CJK font of PDF documents (LoadPDFFont); none: PDF routes answer 503
+	Clock    func() time.Time // the use cases' clock; nil: time.Now
 }
 
 // Cases returns the use cases over the dependencies.
 func (d Deps) Cases() *cases.Cases {
-	return &cases.Cases{Store: d.Store, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar, Loopback: d.Config.AllowLoopbackWebhooks}
+	return &cases.Cases{Store: d.Store, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar, Clock: d.Clock,
+		Loopback: d.Config.AllowLoopbackWebhooks}
 }
 
 // NewServer builds the fiber app with every route and middleware.
