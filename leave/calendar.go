@@ -91,13 +91,14 @@ func (c Calendar) Source(y int) YearSource {
 	switch {
 	case c.years[y] != nil:
 		return YearOfficial
-	case y >= MinYear && y <= MaxYear && c.statutory.year(y) != nil:
+	case c.statutory.year(y) != nil:
 		return YearStatutory
 	}
 	return YearWeekdays
 }
 
-// IsWorkingDay reports whether d is an official working day.
+// IsWorkingDay reports whether d is a working day: by its year's official
+// schedule, else by its statutory holidays, else Monday–Friday.
 func (c Calendar) IsWorkingDay(d Date) bool {
 	k := c.at(d)
 	return k.working()

@@ -14,21 +14,15 @@ import (
 	"leaveguard/leave"
 )
 
-// The years lunar-go is trusted for here (its tables go further; the
-// calendar only asks within leave.MinYear..leave.MaxYear).
-const (
-	minYear = leave.MinYear
-	maxYear = leave.MaxYear
-)
-
 // mu serialises calls into lunar-go, whose year cache is a package global.
 var mu sync.Mutex
 
 // Festivals returns the dates of Gregorian year y's lunar and solar-term
 // holidays: 正月初一, the solar term 清明, 端午 (lunar 5/5) and 中秋 (lunar
-// 8/15). ok is false outside minYear..maxYear.
+// 8/15). ok is false outside the calendar's years, leave.MinYear to
+// leave.MaxYear (lunar-go's tables reach further).
 func Festivals(y int) (f leave.Festivals, ok bool) {
-	if y < minYear || y > maxYear {
+	if y < leave.MinYear || y > leave.MaxYear {
 		return leave.Festivals{}, false
 	}
 	mu.Lock()
