@@ -30,8 +30,8 @@ type CalendarNotice struct {
 	Message string
 }
 
-// CalendarImportCommand is how an administrator loads a year's schedule.
-const CalendarImportCommand = "leaveguard calendar import FILE"
+// importCommand is how an administrator loads a year's schedule.
+const importCommand = "leaveguard calendar import FILE"
 
 // NextYearNotice returns the warning due from 1 December when next year
 // has no official schedule (the 国务院办公厅 notice usually comes out in
@@ -44,5 +44,5 @@ func (c *Cases) NextYearNotice(today leave.Date) *CalendarNotice {
 	return &CalendarNotice{Year: next,
 		Title: fmt.Sprintf("%d年官方放假安排未载入", next),
 		Message: fmt.Sprintf("%d年目前仅按法定节假日计算工作日，调休上班日未知。国务院办公厅公布安排后，请在服务器上运行 %s 导入"+
-			"（格式见 docs/samples/calendar-2026.json），然后重启服务。", next, CalendarImportCommand)}
+			"（格式见 docs/samples/calendar-2026.json），然后重启服务。", next, importCommand)}
 }
