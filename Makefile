@@ -6,7 +6,7 @@ BIN := bin/leaveguard
 # encryption key); production must set LEAVEGUARD_SECRET_KEY.
 export LEAVEGUARD_ENV ?= dev
 
-.PHONY: run build services test-deps test test-dates test-short bench bench-quick faults fuzz lint fmt clean
+.PHONY: run build services run-deps test-deps test test-dates test-short bench bench-quick faults fuzz lint fmt clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/leaveguard
@@ -14,11 +14,15 @@ build:
 services:
 	bash scripts/services.sh
 
+## run-deps: services plus the CJK font the PDFs embed (what serving needs)
+run-deps:
+	bash scripts/run-deps.sh
+
 test-deps:
 	bash scripts/test-deps.sh
 
-## run: start PostgreSQL and Redis if needed, migrate, load the demo, serve on :8080
-run: services build
+## run: start PostgreSQL and Redis and install the PDF font if needed, migrate, load the demo, serve on :8080
+run: run-deps build
 	$(BIN) migrate
 	$(BIN) demo
 	$(BIN) serve

@@ -7,17 +7,23 @@ import (
 	"os"
 
 	"leaveguard/leave"
+	"leaveguard/leave/lunar"
 	"leaveguard/store"
 )
 
-// LoadCalendar is the built-in holiday calendar (2024–2026) plus every year
-// imported with `leaveguard calendar import`.
+// BuiltinCalendar is the built-in holiday calendar (2024–2026); every other
+// year has its statutory holidays, with festival dates from package lunar.
+func BuiltinCalendar() leave.Calendar { return leave.NewCalendar().WithStatutory(lunar.Festivals) }
+
+// LoadCalendar is BuiltinCalendar plus every year imported with
+// `leaveguard calendar import` (an imported year replaces its statutory
+// holidays).
 func LoadCalendar(ctx context.Context, st *store.Store) (leave.Calendar, error) {
 	days, err := st.CalendarDays(ctx)
 	if err != nil {
 		return leave.Calendar{}, err
 	}
-	return leave.NewCalendar().WithDays(days), nil
+	return BuiltinCalendar().WithDays(days), nil
 }
 
 // calendarImportCmd loads a year's official schedule from a JSON file of

@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// TestPerformanceBudget keeps BenchmarkPlanBirth and
-// BenchmarkAddWorkingDays200 under 10 µs/op. Timing is only meaningful on
+// TestPerformanceBudget keeps BenchmarkPlanBirth,
+// BenchmarkAddWorkingDays200 and its statutory-year twin under 10 µs/op. Timing is only meaningful on
 // a quiet machine, so it runs with LEAVEGUARD_PERF=1 (make bench sets it),
 // not inside the parallel test suite.
 func TestPerformanceBudget(t *testing.T) {
@@ -18,6 +18,7 @@ func TestPerformanceBudget(t *testing.T) {
 	}
 	for name, bench := range map[string]func(*testing.B){
 		"PlanBirth": BenchmarkPlanBirth, "AddWorkingDays200": BenchmarkAddWorkingDays200,
+		"AddWorkingDays200Statutory": BenchmarkAddWorkingDays200Statutory,
 	} {
 		r := testing.Benchmark(bench)
 		if per := time.Duration(r.NsPerOp()); per > 10*time.Microsecond {

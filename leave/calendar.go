@@ -1,15 +1,18 @@
 package leave
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 )
 
 // NoteUnloadedYear is the note a counting result carries when it touches a
-// year with no official schedule loaded.
+// year with no official schedule loaded and no statutory holidays known.
 const NoteUnloadedYear = "该年度未载入官方节假日安排，按周一至周五计算"
+
+// NoteStatutoryYear is the note a counting result carries when it touches a
+// year with no official schedule loaded, counted with its statutory holidays.
+const NoteStatutoryYear = "该年度未载入官方放假安排，仅按法定节假日计算，调休上班日未知"
 
 // MaxLeaveDays bounds any day count the package accepts (ten years of days).
 const MaxLeaveDays = 3660
@@ -31,18 +34,22 @@ const (
 	dayWork                   // make-up working day (调休上班)
 )
 
-// yearSchedule is one loaded year; never modified once in a Calendar.
+// yearSchedule is one year's exceptions to the Monday–Friday week; never
+// modified once in a Calendar.
 type yearSchedule struct {
 	kinds [367]dayKind   // by YearDay
 	names map[int]string // by YearDay: 元旦, 春节...
+	note  string         // statutory holidays only: the note naming the rule; "" for an official schedule
 }
 
 // Calendar is the official China working-day calendar: weekends, holidays
-// and make-up working days per loaded year. It is an immutable value: the
-// With* methods return a new Calendar, so one can be shared by goroutines.
-// The zero Calendar has no years loaded and counts Monday–Friday.
+// and make-up working days per loaded year; with WithStatutory, a year
+// without a schedule has its statutory holidays. It is an immutable value:
+// the With* methods return a new Calendar, so one can be shared by
+// goroutines. The zero Calendar has no years loaded and counts Monday–Friday.
 type Calendar struct {
-	years map[int]*yearSchedule
+	years     map[int]*yearSchedule
+	statutory *statutory // nil: years without a schedule count Monday–Friday
 }
 
 // CalendarDay is one exception to the Monday–Friday week, in the format of
@@ -54,19 +61,44 @@ type CalendarDay struct {
 }
 
 // Span is the result of counting working days: from Start (the first working
-// day counted) to End inclusive. Note is set when a year had no schedule.
+// day counted) to End inclusive. UnloadedYears are the years counted without
+// an official schedule; StatutoryYears, those of them counted with their
+// statutory holidays (调休 unknown). Note says so in Chinese.
 type Span struct {
-	Start         Date   `json:"start"`
-	End           Date   `json:"end"`
-	WorkingDays   int    `json:"working_days"`
-	UnloadedYears []int  `json:"unloaded_years,omitempty"`
-	Note          string `json:"note,omitempty"`
+	Start          Date   `json:"start"`
+	End            Date   `json:"end"`
+	WorkingDays    int    `json:"working_days"`
+	UnloadedYears  []int  `json:"unloaded_years,omitempty"`
+	StatutoryYears []int  `json:"statutory_years,omitempty"`
+	Note           string `json:"note,omitempty"`
 }
+
+// YearSource is what a year is counted with.
+type YearSource string
+
+// The sources of a year.
+const (
+	YearOfficial  YearSource = "official"  // an official schedule, built in or imported
+	YearStatutory YearSource = "statutory" // statutory holidays only; 调休 unknown
+	YearWeekdays  YearSource = "weekdays"  // Monday–Friday only
+)
 
 // HasYear reports whether year y has an official schedule loaded.
 func (c Calendar) HasYear(y int) bool { return c.years[y] != nil }
 
-// IsWorkingDay reports whether d is an official working day.
+// Source reports what year y is counted with.
+func (c Calendar) Source(y int) YearSource {
+	switch {
+	case c.years[y] != nil:
+		return YearOfficial
+	case c.statutory.year(y) != nil:
+		return YearStatutory
+	}
+	return YearWeekdays
+}
+
+// IsWorkingDay reports whether d is a working day: by its year's official
+// schedule, else by its statutory holidays, else Monday–Friday.
 func (c Calendar) IsWorkingDay(d Date) bool {
 	k := c.at(d)
 	return k.working()
@@ -127,6 +159,22 @@ type cursor struct {
 	wd       time.Weekday
 	s        *yearSchedule
 	unloaded []int
+	notes    []yearNote
+}
+
+// yearNote is a year counted without an official schedule: s holds its
+// statutory holidays, nil when it counts Monday–Friday.
+type yearNote struct {
+	year int
+	s    *yearSchedule
+}
+
+// text is the note's message.
+func (n yearNote) text() string {
+	if n.s == nil {
+		return NoteUnloadedYear
+	}
+	return n.s.note
 }
 
 func (c Calendar) at(d Date) cursor {
@@ -141,9 +189,12 @@ func (k *cursor) enterYear() {
 		k.n = 366
 	}
 	k.s = k.c.years[k.y]
-	if k.s == nil {
-		k.unloaded = append(k.unloaded, k.y)
+	if k.s != nil {
+		return
 	}
+	k.unloaded = append(k.unloaded, k.y)
+	k.s = k.c.statutory.year(k.y)
+	k.notes = append(k.notes, yearNote{k.y, k.s})
 }
 
 func (k *cursor) working() bool {
@@ -169,15 +220,33 @@ func (k *cursor) next() {
 
 func (k *cursor) date() Date { return NewDate(k.y, time.January, k.yd) }
 
+// finish adds the years counted without an official schedule and a note
+// grouping the years by message: "2027、2028年：…".
 func (k *cursor) finish(s Span) Span {
-	if len(k.unloaded) == 0 {
+	if len(k.notes) == 0 {
 		return s
 	}
 	s.UnloadedYears = k.unloaded
-	ys := make([]string, len(k.unloaded))
-	for i, y := range k.unloaded {
-		ys[i] = strconv.Itoa(y)
+	var b strings.Builder
+	for i, n := range k.notes {
+		if n.s != nil {
+			s.StatutoryYears = append(s.StatutoryYears, n.year)
+		}
+		if i > 0 && k.notes[i-1].text() == n.text() {
+			continue // shown with the previous year's group
+		}
+		if i > 0 {
+			b.WriteString("；")
+		}
+		for j := i; j < len(k.notes) && k.notes[j].text() == n.text(); j++ {
+			if j > i {
+				b.WriteString("、")
+			}
+			b.WriteString(strconv.Itoa(k.notes[j].year))
+		}
+		b.WriteString("年：")
+		b.WriteString(n.text())
 	}
-	s.Note = fmt.Sprintf("%s年：%s", strings.Join(ys, "、"), NoteUnloadedYear)
+	s.Note = b.String()
 	return s
 }

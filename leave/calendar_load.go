@@ -27,7 +27,7 @@ func NewCalendar() Calendar {
 // WithDays returns a copy of c with days merged in: every year that gets at
 // least one day counts as loaded, and a later entry for a date wins.
 func (c Calendar) WithDays(days []CalendarDay) Calendar {
-	out := Calendar{years: maps.Clone(c.years)}
+	out := Calendar{years: maps.Clone(c.years), statutory: c.statutory}
 	if out.years == nil {
 		out.years = map[int]*yearSchedule{}
 	}
@@ -103,13 +103,30 @@ func (c Calendar) Days(y int) ([]CalendarDay, bool) {
 	if s == nil {
 		return nil, false
 	}
+	return s.days(y), true
+}
+
+// StatutoryDays returns year y's statutory holidays in date order, as
+// counted when y has no official schedule; nil without WithStatutory or
+// outside the years a statutory rule covers.
+func (c Calendar) StatutoryDays(y int) []CalendarDay {
+	if y < MinYear || y > MaxYear {
+		return nil
+	}
+	return c.statutory.year(y).days(y)
+}
+
+func (s *yearSchedule) days(y int) []CalendarDay {
+	if s == nil {
+		return nil
+	}
 	var out []CalendarDay
 	for yd := 1; yd <= 366; yd++ {
 		if k := s.kinds[yd]; k != dayDefault {
 			out = append(out, CalendarDay{Name: s.names[yd], Date: NewDate(y, time.January, yd), IsOffDay: k == dayOff})
 		}
 	}
-	return out, true
+	return out
 }
 
 // Years returns the loaded years in order.

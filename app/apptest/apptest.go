@@ -96,7 +96,7 @@ func Today() leave.Date {
 
 // Cases are use cases over the environment's store with its pinned clock.
 func (e *Env) Cases() *cases.Cases {
-	return app.Deps{Store: e.Store, Cipher: e.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: e.Clock}.Cases()
+	return app.Deps{Store: e.Store, Cipher: e.Cipher, Rules: leave.DefaultRuleBook(), Calendar: app.BuiltinCalendar(), Clock: e.Clock}.Cases()
 }
 
 // Start builds the environment; call Close when the package's tests end.
@@ -122,7 +122,7 @@ func Start() (*Env, error) {
 		Clock: tc.Now, clock: tc}
 	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
 	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
-	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font, Clock: e.Clock})
+	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: app.BuiltinCalendar(), PDFFont: font, Clock: e.Clock})
 	ctx := context.Background()
 	for i, t := range []*Tenant{&e.A, &e.B} {
 		res, err := app.CreateTenant(ctx, db.App, app.NewTenant{Name: fmt.Sprintf("测试单位%c", 'A'+i), Region: "CN-NM-XAM",

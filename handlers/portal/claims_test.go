@@ -94,7 +94,7 @@ func TestSubsidyApplication(t *testing.T) {
 func TestSettingsPage(t *testing.T) {
 	b := admin(t, 0)
 	mustHave(t, "settings", b.get("/settings"), 200, "育儿假计算单位", "默认值", "来源", "生育津贴计发除数",
-		"社会保险单位缴费比例", "已载入的年度", "2026", `data-testid="setting-input-parental_unit"`)
+		"社会保险单位缴费比例", "法定节假日日历", `data-testid="calendar-year-`, `data-testid="setting-input-parental_unit"`)
 	p := b.post("/settings", "/settings", url.Values{"key": {"marriage_unit"}, "value": {"working_days"}})
 	if p.Status != 303 {
 		t.Fatalf("save: %d %s", p.Status, excerpt(p.Body))

@@ -29,7 +29,7 @@ func TestJourneyAdminPages(t *testing.T) {
 	if err := tablet(ctx); err != nil {
 		t.Fatal(err)
 	}
-	step(t, ctx, dir, "a7-settings-tablet", "main", []string{"假期计算", "生育津贴", "社保补贴", "已载入的年度"},
+	step(t, ctx, dir, "a7-settings-tablet", "main", []string{"假期计算", "生育津贴", "社保补贴", "法定节假日日历"},
 		click("nav-settings"), by("settings"))
 	step(t, ctx, dir, "a8-dashboard-tablet", `[data-testid=dashboard-cards]`, []string{"推送失败的 Webhook", "三期保护中的员工"},
 		click("nav-dashboard"), by("dashboard-cards"))

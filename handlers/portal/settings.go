@@ -45,10 +45,10 @@ var settingGroups = []struct {
 	{"社保补贴", "按年度的单位缴费比例、缴费基数上下限，以及补贴方案。请按当地通知填写。", nil},
 }
 
-// settingsPage lists every setting and the holiday calendar years loaded.
+// settingsPage lists every setting and the holiday calendar around today.
 type settingsPage struct {
 	Groups   []settingGroup
-	Years    []int
+	Years    []calendarRow
 	CanWrite bool
 	Message  string
 	Explain  string
@@ -61,6 +61,7 @@ func (p *Portal) registerSettings(r fiber.Router) {
 		"calendar_year": "自然年度", "child_age_year": "子女周岁年度", "per_child": "每名子女分别计算", "per_family": "按家庭合并计算",
 		"statutory": "全部法定假期天数", "national": "国家规定天数", "fixed": "固定天数", "employee": "直接发给职工",
 		"employer": "拨付给单位", "true": "是", "false": "否"})
+	p.AddTile(Tile{Order: 5, Roles: settingsWriters, Run: p.calendarTile})
 	p.page(r, fiber.MethodGet, "/settings", p.settings, settingsReaders...)
 	p.page(r, fiber.MethodPost, "/settings", p.settingSave, settingsWriters...)
 }
@@ -77,7 +78,7 @@ func (p *Portal) renderSettings(c *fiber.Ctx, status int, key string, typed *str
 	if lerr != nil {
 		return lerr
 	}
-	page := settingsPage{Years: p.cases.Calendar.Years(), CanWrite: allowed(sessionOf(c).Role, settingsWriters)}
+	page := settingsPage{Years: p.calendarRows(), CanWrite: allowed(sessionOf(c).Role, settingsWriters)}
 	for _, g := range settingGroups {
 		page.Groups = append(page.Groups, settingGroup{Title: g.Title, Intro: g.Intro})
 	}
