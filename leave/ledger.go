@@ -10,6 +10,9 @@ const (
 	Credit   EntryKind = "credit"   // an entitlement granted (from an Item)
 	Debit    EntryKind = "debit"    // an approved leave
 	Reversal EntryKind = "reversal" // a cancelled leave: gives a debit's days back
+	// Withdrawal takes back a credit whose entitlement a corrected fact
+	// removed or changed (a birth moved to another day, say).
+	Withdrawal EntryKind = "withdrawal"
 )
 
 // Entry is one line of the leave ledger. Bucket names the entitlement it
@@ -50,8 +53,10 @@ func NewLedger(entries ...Entry) (Ledger, error) {
 func (l Ledger) Entries() []Entry { return slices.Clone(l.entries) }
 
 // Append returns a new ledger with e added; l itself is unchanged. Days must
-// be positive; a debit needs a RequestID not debited before; a reversal
-// needs a RequestID with a debit not yet reversed, and takes its days.
+// be positive; a debit needs a RequestID without an open (unreversed) debit;
+// a reversal needs a RequestID with an open debit, and takes its bucket and
+// days (a request moved to another bucket is reversed, then debited again);
+// a withdrawal takes back at most what the bucket was credited.
 func (l Ledger) Append(e Entry) (Ledger, error) {
 	if e.Bucket == "" || e.PostedOn.IsZero() {
 		return l, fail(ErrLedger, "bucket", "账目缺少假期额度标识或记账日期")
@@ -61,16 +66,20 @@ func (l Ledger) Append(e Entry) (Ledger, error) {
 	}
 	switch e.Kind {
 	case Credit:
+	case Withdrawal:
+		if e.Days > l.Balance(e.Bucket, Date{}).Credited {
+			return l, fail(ErrLedger, "days", "收回的额度超过已记入的额度")
+		}
 	case Debit:
 		if e.RequestID == "" {
 			return l, fail(ErrLedger, "request_id", "扣减账目缺少休假申请编号")
 		}
-		if _, ok := l.debit(e.RequestID); ok {
+		if _, ok := l.openDebit(e.RequestID); ok {
 			return l, fail(ErrLedger, "request_id", "休假申请 %s 已经扣减过", e.RequestID)
 		}
 	case Reversal:
-		d, ok := l.debit(e.RequestID)
-		if !ok || l.reversed(e.RequestID) {
+		d, ok := l.openDebit(e.RequestID)
+		if !ok {
 			return l, fail(ErrLedger, "request_id", "没有可冲回的休假申请 %s", e.RequestID)
 		}
 		if d.Bucket != e.Bucket || d.Days != e.Days {
@@ -82,27 +91,46 @@ func (l Ledger) Append(e Entry) (Ledger, error) {
 	return Ledger{entries: append(slices.Clip(l.entries), e)}, nil
 }
 
-func (l Ledger) debit(requestID string) (Entry, bool) {
+// openDebit is the request's last debit when no reversal followed it.
+func (l Ledger) openDebit(requestID string) (Entry, bool) {
+	var last Entry
+	open := false
 	for _, e := range l.entries {
-		if e.Kind == Debit && e.RequestID == requestID {
-			return e, true
+		if e.RequestID != requestID {
+			continue
+		}
+		switch e.Kind {
+		case Debit:
+			last, open = e, true
+		case Reversal:
+			open = false
 		}
 	}
-	return Entry{}, false
+	return last, open
 }
 
-func (l Ledger) reversed(requestID string) bool {
+// openDebits are the debits not reversed, in the order they were posted.
+func (l Ledger) openDebits() []Entry {
+	open := map[string]int{} // request → index in out
+	var out []Entry
 	for _, e := range l.entries {
-		if e.Kind == Reversal && e.RequestID == requestID {
-			return true
+		switch e.Kind {
+		case Debit:
+			open[e.RequestID] = len(out)
+			out = append(out, e)
+		case Reversal:
+			if i, ok := open[e.RequestID]; ok {
+				out[i].Days = 0 // reversed
+				delete(open, e.RequestID)
+			}
 		}
 	}
-	return false
+	return slices.DeleteFunc(out, func(e Entry) bool { return e.Days == 0 })
 }
 
 // Balance of one bucket as of a date.
 type Balance struct {
-	Credited  int `json:"credited"`
+	Credited  int `json:"credited"` // credits less withdrawals
 	Debited   int `json:"debited"`
 	Reversed  int `json:"reversed"`
 	Taken     int `json:"taken"`     // Debited - Reversed
@@ -120,6 +148,8 @@ func (l Ledger) Balance(bucket string, asOf Date) Balance {
 		switch e.Kind {
 		case Credit:
 			b.Credited += e.Days
+		case Withdrawal:
+			b.Credited -= e.Days
 		case Debit:
 			b.Debited += e.Days
 		case Reversal:
@@ -137,8 +167,8 @@ func (l Ledger) Balance(bucket string, asOf Date) Balance {
 // counting its unit's days up to asOf (working days by cal), never more than
 // the days it was approved for.
 func (l Ledger) ByLeaveDates(bucket string, asOf Date, cal Calendar) (taken, booked int) {
-	for _, e := range l.entries {
-		if e.Kind != Debit || e.Bucket != bucket || l.reversed(e.RequestID) {
+	for _, e := range l.openDebits() {
+		if e.Bucket != bucket {
 			continue
 		}
 		before := daysUpTo(e, asOf, cal)
@@ -176,8 +206,8 @@ func DebitFor(d Decision, requestID string, approvedOn Date) Entry {
 
 // ReversalFor is the entry that gives back the days of a cancelled request.
 func (l Ledger) ReversalFor(requestID string, cancelledOn Date) (Entry, error) {
-	d, ok := l.debit(requestID)
-	if !ok || l.reversed(requestID) {
+	d, ok := l.openDebit(requestID)
+	if !ok {
 		return Entry{}, fail(ErrLedger, "request_id", "没有可冲回的休假申请 %s", requestID)
 	}
 	d.Kind, d.PostedOn, d.Note = Reversal, cancelledOn, "取消休假，冲回天数"

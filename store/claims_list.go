@@ -86,3 +86,16 @@ func (t *Tx) FeedClaims(ctx context.Context, tenant string, employeeIDs []string
 	}
 	return out, nil
 }
+
+// ClaimsOfBirth lists the claims of one birth, locked for update.
+func (t *Tx) ClaimsOfBirth(ctx context.Context, tenant, birthID string) ([]AllowanceClaim, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	q := `SELECT ` + claimCols + ` FROM allowance_claims WHERE tenant_id = $1 AND birth_id = $2 ORDER BY created_at FOR UPDATE`
+	out := []AllowanceClaim{}
+	if err := t.tx.SelectContext(ctx, &out, q, tenant, birthID); err != nil {
+		return nil, fmt.Errorf("store: claims of birth: %w", err)
+	}
+	return out, nil
+}

@@ -26,10 +26,11 @@ type LeaveRequest struct {
 	CreatedAt  time.Time       `db:"created_at"`
 	DecidedAt  *time.Time      `db:"decided_at"`
 	DecidedBy  string          `db:"decided_by"`
+	ReviewNote string          `db:"review_note"` // set when a corrected fact no longer allows an approved leave
 }
 
 const leaveRequestCols = `id, employee_id, leave_type, start_date, end_date, days, unit, bucket,
-	child_id, status, decision, note, created_at, decided_at, decided_by`
+	child_id, status, decision, note, created_at, decided_at, decided_by, review_note`
 
 // CreateLeaveRequest stores a submitted request.
 func (t *Tx) CreateLeaveRequest(ctx context.Context, tenant string, r LeaveRequest) (LeaveRequest, error) {
@@ -120,4 +121,31 @@ func (t *Tx) LeaveRequests(ctx context.Context, tenant string, f LeaveFilter) ([
 		out = append(out, r)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// MoveLeaveRequest charges an approved request to another bucket after a
+// corrected fact (its ledger debit moves with it in the same transaction).
+func (t *Tx) MoveLeaveRequest(ctx context.Context, tenant, id, bucket string, end leave.Date, decision []byte) error {
+	if err := t.check(tenant); err != nil {
+		return err
+	}
+	const q = `UPDATE leave_requests SET bucket = $3, end_date = $4, decision = $5, review_note = ''
+		WHERE tenant_id = $1 AND id = $2 AND status = 'approved'`
+	if _, err := t.tx.ExecContext(ctx, q, tenant, id, bucket, end, decision); err != nil {
+		return fmt.Errorf("store: move leave request: %w", err)
+	}
+	return nil
+}
+
+// FlagLeaveRequest records why a corrected fact no longer allows an
+// approved request; it stays approved until HR decides.
+func (t *Tx) FlagLeaveRequest(ctx context.Context, tenant, id, note string) error {
+	if err := t.check(tenant); err != nil {
+		return err
+	}
+	const q = `UPDATE leave_requests SET review_note = $3 WHERE tenant_id = $1 AND id = $2`
+	if _, err := t.tx.ExecContext(ctx, q, tenant, id, note); err != nil {
+		return fmt.Errorf("store: flag leave request: %w", err)
+	}
+	return nil
 }

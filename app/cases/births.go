@@ -19,8 +19,9 @@ type BirthInput struct {
 
 // BirthRecord is a recorded birth and its leave plan.
 type BirthRecord struct {
-	Birth store.Birth
-	Plan  leave.BirthPlan
+	Birth      store.Birth
+	Plan       leave.BirthPlan
+	Correction *Correction // what a correction changed besides the birth
 }
 
 func (in BirthInput) parse() (leave.Birth, error) {
@@ -125,8 +126,22 @@ func (c *Cases) CorrectBirth(ctx context.Context, tenant string, who store.Who, 
 		if err := tx.MoveBirthChildren(ctx, tenant, birthID, rec.Birth); err != nil {
 			return err
 		}
+		corr, err := c.rebook(ctx, tx, tenant, old.EmployeeID, c.birthCredits(b.Date))
+		if err != nil {
+			return err
+		}
+		if err := c.followClaims(ctx, tx, tenant, birthID, who, &corr); err != nil {
+			return err
+		}
+		rec.Correction = &corr
+		ev := map[string]any{"birth_id": birthID, "employee_id": old.EmployeeID, "version": rec.Birth.Version,
+			"old_birth_date": old.BirthDate, "new_birth_date": b.Date, "moved_requests": len(corr.Moved),
+			"flagged_requests": len(corr.Flagged), "claims_needing_amendment": len(corr.NeedAmending)}
+		if err := tx.Emit(ctx, tenant, "birth.corrected", ev); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, tenant, who, "birth.correct", "employee", old.EmployeeID,
-			map[string]any{"birth_id": birthID, "version": rec.Birth.Version})
+			map[string]any{"birth_id": birthID, "version": rec.Birth.Version, "ledger_entries": len(corr.Ledger)})
 	})
 	return rec, err
 }

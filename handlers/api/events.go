@@ -22,14 +22,16 @@ func (a *API) registerEvents(r fiber.Router) {
 
 // birthView is the response of a birth: its id and its leave plan.
 type birthView struct {
-	ID         string          `json:"id"`
-	EmployeeID string          `json:"employee_id"`
-	Version    int             `json:"version"`
-	LeavePlan  leave.BirthPlan `json:"leave_plan"`
+	ID         string            `json:"id"`
+	EmployeeID string            `json:"employee_id"`
+	Version    int               `json:"version"`
+	LeavePlan  leave.BirthPlan   `json:"leave_plan"`
+	Correction *cases.Correction `json:"correction,omitempty"` // a correction's consequences
 }
 
 func viewBirth(r cases.BirthRecord) birthView {
-	return birthView{ID: r.Birth.ID, EmployeeID: r.Birth.EmployeeID, Version: r.Birth.Version, LeavePlan: r.Plan}
+	return birthView{ID: r.Birth.ID, EmployeeID: r.Birth.EmployeeID, Version: r.Birth.Version, LeavePlan: r.Plan,
+		Correction: r.Correction}
 }
 
 func (a *API) createPregnancy(c *fiber.Ctx) error {

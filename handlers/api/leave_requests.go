@@ -38,12 +38,15 @@ type leaveView struct {
 	Decision   json.RawMessage `json:"decision"`
 	CreatedAt  time.Time       `json:"created_at"`
 	DecidedAt  *time.Time      `json:"decided_at"`
+	// ReviewNote says why a corrected fact no longer allows this approved
+	// leave; HR decides (cancel it, or keep it with a reason).
+	ReviewNote string `json:"review_note,omitempty"`
 }
 
 func viewLeave(r store.LeaveRequest) leaveView {
 	return leaveView{ID: r.ID, EmployeeID: r.EmployeeID, LeaveType: r.LeaveType, Status: r.Status, Start: r.Start,
 		End: r.End, Days: r.Days, Unit: r.Unit, ChildID: r.ChildID, Note: r.Note, Decision: r.Decision,
-		CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt}
+		CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt, ReviewNote: r.ReviewNote}
 }
 
 func (a *API) submitLeave(c *fiber.Ctx) error {

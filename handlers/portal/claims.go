@@ -36,7 +36,8 @@ func (p *Portal) registerClaims(r fiber.Router) {
 	p.AddLabels("claim_status", map[string]string{cases.StatusDraft: "草稿", cases.StatusSubmitted: "已提交经办机构",
 		cases.StatusApproved: "已批准", cases.StatusRejected: "已驳回", cases.StatusPaid: "已到账"})
 	p.AddLabels("transition", map[string]string{"create": "创建", "recompute": "重新计算", "submit": "提交经办机构",
-		"approve": "经办机构批准", "reject": "经办机构驳回", "pay": "登记到账"})
+		"approve": "经办机构批准", "reject": "经办机构驳回", "pay": "登记到账",
+		"amendment_needed": "分娩事实更正，需向经办机构申请更正（差额见明细）"})
 	p.AddLabels("payee", map[string]string{"employee": "直接发给职工", "employer": "拨付给单位"})
 	p.AddLabels("payer", map[string]string{"maternity_fund": "生育保险基金", "employer": "用人单位（未参保）"})
 	p.AddActionLabels(map[string]string{"allowance_claim.create": "创建生育津贴申领", "allowance_claim.recompute": "重新计算生育津贴",
