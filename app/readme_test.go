@@ -45,8 +45,9 @@ func readmeBlocks(t *testing.T) []string {
 }
 
 // expected are the comment lines that show a command's output verbatim:
-// "# {...}", "# [...]", "# \"...\"" or "# 123" right after a command line.
-var expectedLine = regexp.MustCompile(`^# ((\{|\[|").*|[0-9]+)$`)
+// "# {...}", "# [...]", "# \"...\"", "# 123" or an HTTP status with what
+// follows it ("# 200 application/pdf"), right after a command line.
+var expectedLine = regexp.MustCompile(`^# ((\{|\[|").*|[0-9]+|[1-5][0-9][0-9] \S+)$`)
 
 // TestReadmeRuns pastes the README's walkthrough into bash against a live
 // server, as a new user would: every marked block runs in order in one
@@ -77,7 +78,7 @@ func TestReadmeRuns(t *testing.T) {
 			if strings.HasPrefix(line, "export KEY=") || strings.HasPrefix(line, "export BASE=") {
 				continue // the test's own key and server
 			}
-			if expectedLine.MatchString(line) && prev != "" && !strings.HasPrefix(prev, "#") {
+			if expectedLine.MatchString(line) && prev != "" && (!strings.HasPrefix(prev, "#") || expectedLine.MatchString(prev)) {
 				want = append(want, strings.TrimPrefix(line, "# "))
 			}
 			script = append(script, line)
