@@ -22,10 +22,16 @@ have() { command -v "$1" >/dev/null 2>&1; }
 missing=()
 have chromium || missing+=(chromium)
 have pdftotext || missing+=(poppler-utils)
+# the README walkthrough test (app/readme_test.go) pastes its curl, jq,
+# openssl and xxd commands into bash
+have curl || missing+=(curl)
+have jq || missing+=(jq)
+have openssl || missing+=(openssl)
+have xxd || missing+=(xxd)
 [[ -f ${FONT} ]] || die "${FONT} missing after run-deps.sh"
 
 if ((${#missing[@]} == 0)); then
-	log "chromium, pdftotext and ${FONT##*/} already installed"
+	log "chromium, pdftotext, curl, jq, openssl, xxd and ${FONT##*/} already installed"
 	exit 0
 fi
 
