@@ -38,15 +38,21 @@ var demoPeople = []demoPerson{
 		return err
 	}},
 	{"XA-003", "张伟", "male", "19880705", "2028-06-30", 650000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
-		// His wife gave birth to their second child: spousal nursing leave, approved.
-		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-11-01"), ChildOrder: ip(2)}); err != nil {
+		// His wife gave birth to their second child: spousal nursing leave,
+		// approved; the birth was first typed as 10-30, then corrected to
+		// 11-01 (the ledger withdraws and re-credits, the leave moves).
+		b, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-10-30"), ChildOrder: ip(2)})
+		if err != nil {
 			return err
 		}
 		r, err := cs.SubmitLeave(ctx, DemoTenantID, who, cases.LeaveInput{EmployeeID: &id, LeaveType: sp("spousal_nursing"), Start: sp("2026-11-01"), Days: ip(25)})
 		if err != nil {
 			return err
 		}
-		_, err = cs.ApproveLeave(ctx, DemoTenantID, who, r.ID)
+		if _, err = cs.ApproveLeave(ctx, DemoTenantID, who, r.ID); err != nil {
+			return err
+		}
+		_, err = cs.CorrectBirth(ctx, DemoTenantID, who, b.Birth.ID, cases.BirthInput{BirthDate: sp("2026-11-01"), ChildOrder: ip(2)})
 		return err
 	}},
 	{"XA-004", "其其格", "female", "19951123", "2026-12-31", 560000, false, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {

@@ -55,4 +55,9 @@ func TestDemo(t *testing.T) {
 	if items := r.JSON(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["verdict"] != "prohibited" {
 		t.Fatalf("demo dismissal check: %s", r.Body)
 	}
+	var kinds []string
+	env.Query(t, app.DemoTenantID, &kinds, `SELECT kind FROM ledger_entries WHERE bucket LIKE 'spousal_nursing:%' ORDER BY seq`)
+	if strings.Join(kinds, " ") != "credit debit withdrawal credit reversal debit" {
+		t.Fatalf("demo birth correction in the ledger: %v", kinds)
+	}
 }
