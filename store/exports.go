@@ -77,6 +77,9 @@ func (t *Tx) EachContractEnding(ctx context.Context, tenant string, from, to lea
 // ExportLeave is an approved leave request with its employee, the
 // entitlement of its bucket and the days approved in that bucket in all.
 type ExportLeave struct {
+	EmployeeID   string     `db:"employee_id"`
+	IDMasked     string     `db:"national_id_masked"`
+	Bucket       string     `db:"bucket"`
 	EmployeeName string     `db:"name"`
 	ExternalID   string     `db:"external_id"`
 	LeaveType    string     `db:"leave_type"`
@@ -96,11 +99,11 @@ func (t *Tx) EachExportLeave(ctx context.Context, tenant string, from, to leave.
 	}
 	const q = `
 		WITH approved AS (
-			SELECT l.tenant_id, l.id, l.employee_id, l.leave_type, l.start_date, l.end_date, l.days, l.unit,
+			SELECT l.tenant_id, l.id, l.employee_id, l.bucket, l.leave_type, l.start_date, l.end_date, l.days, l.unit,
 				COALESCE((l.decision->>'entitled')::int, 0) AS entitled,
 				sum(l.days) OVER (PARTITION BY l.employee_id, l.bucket) AS bucket_days
 			FROM leave_requests l WHERE l.tenant_id = $1 AND l.status = 'approved')
-		SELECT e.name, e.external_id, a.leave_type, a.start_date, a.end_date, a.days, a.unit, a.entitled, a.bucket_days
+		SELECT a.employee_id, e.national_id_masked, a.bucket, e.name, e.external_id, a.leave_type, a.start_date, a.end_date, a.days, a.unit, a.entitled, a.bucket_days
 		FROM approved a JOIN employees e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
 		WHERE a.tenant_id = $1 AND a.end_date >= $2 AND a.start_date <= $3
 		ORDER BY a.start_date, e.name COLLATE "C", a.id`
@@ -109,6 +112,8 @@ func (t *Tx) EachExportLeave(ctx context.Context, tenant string, from, to leave.
 
 // ExportDismissal is a dismissal check with its employee and main reason.
 type ExportDismissal struct {
+	ID             string      `db:"id"`
+	IDMasked       string      `db:"national_id_masked"`
 	CheckedAt      time.Time   `db:"created_at"`
 	EmployeeName   string      `db:"name"`
 	ExternalID     string      `db:"external_id"`
@@ -122,7 +127,7 @@ type ExportDismissal struct {
 
 // exportDismissalsSQL reads the dismissal checks made in [$2, $3).
 const exportDismissalsSQL = `
-	SELECT d.created_at, e.name, e.external_id, d.action, d.ground, d.effective_date, d.verdict,
+	SELECT d.id, e.national_id_masked, d.created_at, e.name, e.external_id, d.action, d.ground, d.effective_date, d.verdict,
 		d.protected_until, COALESCE(d.result #>> '{reasons,0,message}', '') AS reason
 	FROM dismissal_checks d JOIN employees e ON e.tenant_id = d.tenant_id AND e.id = d.employee_id
 	WHERE d.tenant_id = $1 AND d.created_at >= $2 AND d.created_at < $3
@@ -160,16 +165,29 @@ func (t *Tx) ActorName(ctx context.Context, tenant, actorType, actorID string) (
 	return name, nil
 }
 
-// ExportClaim is an allowance claim with its employee.
+// ExportClaim is an allowance claim with its employee and the figures an
+// inspector checks: insurance, basis wage and year, divisor, days,
+// computed, top-up, received and difference, and its dates.
 type ExportClaim struct {
+	EmployeeID   string      `db:"employee_id"`
 	EmployeeName string      `db:"name"`
 	ExternalID   string      `db:"external_id"`
+	IDMasked     string      `db:"national_id_masked"`
 	Event        string      `db:"event"`
 	EventDate    leave.Date  `db:"event_date"`
+	Insured      bool        `db:"insured"`
+	BasisYear    int         `db:"basis_year"`
+	BasisWageFen int64       `db:"basis_wage_fen"`
+	Divisor      string      `db:"divisor"`
 	PaidDays     int         `db:"paid_days"`
 	AmountFen    int64       `db:"amount_fen"`
+	TopUpFen     int64       `db:"top_up_fen"`
+	PaidFen      *int64      `db:"paid_fen"`
 	Status       string      `db:"status"`
 	SubmittedOn  *leave.Date `db:"submitted_on"`
+	DecisionDue  *leave.Date `db:"decision_due"`
+	DecidedOn    *leave.Date `db:"decided_on"`
+	CreatedOn    leave.Date  `db:"created_on"`
 	Overdue      bool        `db:"overdue"`
 }
 
@@ -182,8 +200,13 @@ func (t *Tx) EachExportClaim(ctx context.Context, tenant string, from, to, today
 		return err
 	}
 	const q = `
-		SELECT e.name, e.external_id, CASE WHEN c.birth_id IS NULL THEN 'miscarriage' ELSE 'birth' END AS event,
-			c.event_date, c.paid_days, c.amount_fen, c.status, c.submitted_on,
+		SELECT e.id AS employee_id, e.name, e.external_id, e.national_id_masked,
+			CASE WHEN c.birth_id IS NULL THEN 'miscarriage' ELSE 'birth' END AS event,
+			c.event_date, c.insured, COALESCE((c.result->>'basis_year')::int, 0) AS basis_year,
+			COALESCE((c.result->>'basis_monthly_wage_fen')::bigint, 0) AS basis_wage_fen,
+			COALESCE(c.result->>'divisor', '') AS divisor, c.paid_days, c.amount_fen, c.top_up_fen,
+			c.paid_fen, c.status, c.submitted_on, c.decision_due, c.decided_on,
+			(c.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on,
 			(c.status = 'submitted' AND c.decision_due < $4) AS overdue
 		FROM allowance_claims c JOIN employees e ON e.tenant_id = c.tenant_id AND e.id = c.employee_id
 		WHERE c.tenant_id = $1

@@ -2,6 +2,8 @@ package cases
 
 import (
 	"context"
+	"crypto/sha256"
+	"io"
 	"time"
 
 	"leaveguard/app/export"
@@ -15,6 +17,9 @@ const MaxReportDays = 366
 // Period is a report period, From to To inclusive.
 type Period struct {
 	From, To leave.Date
+	// Responsible and Contact sign the report's declaration (not part of
+	// its ID).
+	Responsible, Contact string
 }
 
 // ParsePeriod validates a report period from ?from= and ?to= (YYYY-MM-DD,
@@ -74,12 +79,32 @@ func (c *Cases) OpenLaborReport(ctx context.Context, tenant string, p Period) (*
 	return &Report{c: c, tx: tx, done: done, tenant: tenant, period: p}, nil
 }
 
-// Write writes the report to w row by row as it is read, then closes w.
-func (r *Report) Write(ctx context.Context, w export.Writer) error {
-	if err := r.c.writeReport(ctx, r.tx, r.tenant, r.period, w); err != nil {
+// Write writes the report as format ("csv" or "xlsx") to out row by row as
+// it is read, then registers the file under the report's number with its
+// own number and SHA-256.
+func (r *Report) Write(ctx context.Context, out io.Writer, format string) error {
+	h := sha256.New()
+	mw := io.MultiWriter(out, h)
+	var w export.Writer = export.NewCSV(mw)
+	if format == "xlsx" {
+		w = export.NewXLSX(mw)
+	}
+	var no string
+	number := func(content string) (string, error) {
+		var err error
+		err = r.c.Store.InTx(ctx, r.tenant, func(tx *store.Tx) error {
+			no, err = r.c.reportNumber(ctx, tx, r.tenant, r.period, content)
+			return err
+		})
+		return no, err
+	}
+	if err := r.c.writeReport(ctx, r.tx, r.tenant, r.period, w, number); err != nil {
 		return err
 	}
-	return w.Close()
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return r.c.registerFile(ctx, r.tenant, no, format, h.Sum(nil))
 }
 
 // Close ends the report's snapshot.

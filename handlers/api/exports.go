@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"maps"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,6 +13,18 @@ import (
 
 func (a *API) registerExports(r fiber.Router) {
 	r.Get("/exports/labor-bureau", handlers.Require(pdfReaders...), a.laborExport)
+	r.Get("/documents/verify", handlers.Require(pdfReaders...), a.verifyDocument)
+}
+
+// verifyDocument is GET /documents/verify?sha256=: whether this tenant
+// issued a document (a report's content, a report file or a PDF) with that
+// hash, with its numbers and dates; never its content.
+func (a *API) verifyDocument(c *fiber.Ctx) error {
+	items, err := a.cases.Issued(c.UserContext(), handlers.Tenant(c), c.Query("sha256"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"issued": len(items) > 0, "items": items})
 }
 
 // laborExport is GET /exports/labor-bureau?from=&to=&format=csv|xlsx|pdf:
@@ -44,6 +57,10 @@ func exportQuery(c *fiber.Ctx) (cases.Period, string, error) {
 	} else if err != nil {
 		return p, "", err
 	}
+	p.Responsible, p.Contact = text(c.Query("responsible")), text(c.Query("contact"))
+	if len([]rune(p.Responsible)) > 40 || len([]rune(p.Contact)) > 60 || strings.ContainsRune(p.Responsible+p.Contact, 0) {
+		fields["responsible"] = "负责人不超过 40 字、联系方式不超过 60 字，且不得含空字符"
+	}
 	format := c.Query("format", "csv")
 	if _, ok := handlers.ExportTypes[format]; !ok && format != "pdf" {
 		fields["format"] = "须为 csv、xlsx 或 pdf"
@@ -53,3 +70,7 @@ func exportQuery(c *fiber.Ctx) (cases.Period, string, error) {
 	}
 	return p, format, nil
 }
+
+// text copies a query value (fiber reuses its buffers) without surrounding
+// spaces.
+func text(s string) string { return strings.TrimSpace(strings.Clone(s)) }

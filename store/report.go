@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"leaveguard/leave"
+)
+
+// UnclaimedEvent is a birth or miscarriage of the period with no active
+// allowance claim, and whether the employee is maternity-insured.
+type UnclaimedEvent struct {
+	EmployeeID string     `db:"employee_id"`
+	Name       string     `db:"name"`
+	ExternalID string     `db:"external_id"`
+	IDMasked   string     `db:"national_id_masked"`
+	Event      string     `db:"event"`
+	Date       leave.Date `db:"event_date"`
+	Insured    bool       `db:"maternity_insured"`
+}
+
+// EachUnclaimedEvent calls fn with every birth and miscarriage dated from..to
+// that has no allowance claim other than rejected ones, by date.
+func (t *Tx) EachUnclaimedEvent(ctx context.Context, tenant string, from, to leave.Date, fn func(UnclaimedEvent) error) error {
+	if err := t.check(tenant); err != nil {
+		return err
+	}
+	const q = `
+		SELECT e.id AS employee_id, e.name, e.external_id, e.national_id_masked, x.event, x.event_date, e.maternity_insured
+		FROM (SELECT tenant_id, id, employee_id, 'birth' AS event, birth_date AS event_date FROM births
+			WHERE tenant_id = $1 AND birth_date BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM allowance_claims c
+				WHERE c.tenant_id = births.tenant_id AND c.birth_id = births.id AND c.status <> 'rejected')
+			UNION ALL
+			SELECT tenant_id, id, employee_id, 'miscarriage', date FROM miscarriages
+			WHERE tenant_id = $1 AND date BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM allowance_claims c
+				WHERE c.tenant_id = miscarriages.tenant_id AND c.miscarriage_id = miscarriages.id AND c.status <> 'rejected')
+		) x JOIN employees e ON e.tenant_id = x.tenant_id AND e.id = x.employee_id
+		WHERE e.tenant_id = $1
+		ORDER BY x.event_date, e.name COLLATE "C", x.id`
+	return each(ctx, t, "unclaimed events", q, fn, tenant, from, to)
+}
+
+// WageCut is a refused (or overridden) wage cut or a scheduled change that
+// was refused, with its employee.
+type WageCut struct {
+	ID         string     `db:"id"`
+	At         time.Time  `db:"at"`
+	Name       string     `db:"name"`
+	ExternalID string     `db:"external_id"`
+	IDMasked   string     `db:"national_id_masked"`
+	OldFen     int64      `db:"old_wage_fen"`
+	NewFen     int64      `db:"new_wage_fen"`
+	Effective  leave.Date `db:"effective_date"`
+	Source     string     `db:"source"`
+	Overridden bool       `db:"overridden"`
+	Reason     string     `db:"reason"`
+}
+
+// EachWageCut calls fn with the refused wage cuts recorded in [from, until),
+// oldest first.
+func (t *Tx) EachWageCut(ctx context.Context, tenant string, from, until time.Time, fn func(WageCut) error) error {
+	if err := t.check(tenant); err != nil {
+		return err
+	}
+	const q = `
+		SELECT w.id::text, w.created_at AS at, e.name, e.external_id, e.national_id_masked, w.old_wage_fen,
+			w.new_wage_fen, (w.created_at AT TIME ZONE 'Asia/Shanghai')::date AS effective_date, w.source,
+			w.overridden, w.reason
+		FROM wage_violation_attempts w JOIN employees e ON e.tenant_id = w.tenant_id AND e.id = w.employee_id
+		WHERE w.tenant_id = $1 AND w.created_at >= $2 AND w.created_at < $3
+		ORDER BY w.created_at, w.id`
+	return each(ctx, t, "wage cuts", q, fn, tenant, from, until)
+}
+
+// ExtensionNotice is the latest 劳动合同顺延通知书 issued to an employee.
+type ExtensionNotice struct {
+	DocumentNo string    `db:"document_no"`
+	IssuedAt   time.Time `db:"created_at"`
+}
+
+// LatestExtensionNotice is the newest contract-extension notice of an
+// employee; ErrNotFound when none was issued.
+func (t *Tx) LatestExtensionNotice(ctx context.Context, tenant, employeeID string) (ExtensionNotice, error) {
+	if err := t.check(tenant); err != nil {
+		return ExtensionNotice{}, err
+	}
+	const q = `SELECT document_no, created_at FROM filings
+		WHERE tenant_id = $1 AND kind = 'contract_extension' AND subject_id = $2 ORDER BY version DESC LIMIT 1`
+	var n ExtensionNotice
+	if err := t.tx.GetContext(ctx, &n, q, tenant, employeeID); err != nil {
+		return ExtensionNotice{}, mapErr(err)
+	}
+	return n, nil
+}
