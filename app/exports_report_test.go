@@ -35,11 +35,13 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	}
 	// 萨仁高娃: 98 of her 158 maternity days granted; her claim was decided 5 weeks late.
 	p1, _ := hire(t, k, "E-101", "萨仁高娃", "female", "")
-	b1 := birth(t, k, p1, map[string]any{"birth_date": "2025-01-10", "child_order": 1})
+	b1 := birth(t, k, p1, map[string]any{"birth_date": "2025-01-10", "child_order": 1, "dystocia": true, "babies": 2})
 	grantLeave(t, k, p1, "maternity", "2025-01-10", 98)
 	claim := mustDo(t, 201, "POST", "/api/v1/allowance-claims", k, map[string]any{"birth_id": b1})["id"].(string)
 	mustDo(t, 200, "POST", "/api/v1/allowance-claims/"+claim+"/submit", k, map[string]any{"submitted_on": "2025-03-03"})
 	sql(`UPDATE allowance_claims SET status = 'approved', decided_on = decision_due + 35 WHERE tenant_id = $1 AND id = $2`, claim)
+	// The 2024 average wage was corrected after the claim was computed.
+	mustDo(t, 200, "PUT", "/api/v1/settings", k, map[string]any{"avg_monthly_wage_fen": map[string]any{"2024": 700000}})
 	// 乌云其其格: parental leave for her 2024 child over the 10 days of 2025.
 	p2, _ := hire(t, k, "E-102", "乌云其其格", "female", "")
 	birth(t, k, p2, map[string]any{"birth_date": "2024-03-01", "child_order": 1})
@@ -56,7 +58,12 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	backdate(t, ten.ID, chk["id"].(string), "2025-08-10 10:00:00+08")
 	sql(`INSERT INTO wage_violation_attempts (tenant_id, employee_id, old_wage_fen, new_wage_fen, source, created_at, created_by)
 		VALUES ($1, $2, 850000, 600000, 'api', '2025-07-01 09:00:00+08', 'test')`, p3)
-	return k, []string{"不足 60 天", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
+	// 图雅: a birth 110 days before her due date: a fact HR should check.
+	p4, _ := hire(t, k, "E-104", "图雅", "female", "")
+	post(t, 201, "/api/v1/employees/"+p4+"/pregnancies", k, map[string]any{"reported_on": "2025-03-01", "expected_due_date": "2025-12-20"})
+	birth(t, k, p4, map[string]any{"birth_date": "2025-09-01", "child_order": 1})
+	return k, []string{"不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
+		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
 		"已拒绝执行", "未出具顺延通知书", "逾期决定", "2025-11-30"}
 }
 

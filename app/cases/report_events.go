@@ -55,7 +55,7 @@ func eventPhases(f leave.Facts) []phaseRow {
 		d := b.Birth.Date
 		start, due, note := pregnancyStart(f, d, used)
 		out = append(out, phaseRow{event: "birth", phase: "pregnancy", date: d, from: start, to: ml.Start.AddDays(-1), note: note})
-		mat := phaseRow{event: "birth", phase: "maternity_leave", date: d, from: ml.Start, to: ml.End}
+		mat := phaseRow{event: "birth", phase: "maternity_leave", date: d, from: ml.Start, to: ml.End, note: components(ml)}
 		if !due.IsZero() && d.DaysUntil(due) > 60 {
 			mat.finding = "事实存疑：分娩早于预产期 " + itoa(d.DaysUntil(due)) + " 天，请人事核实"
 		}
@@ -104,4 +104,23 @@ func pregnancyStart(f leave.Facts, d leave.Date, used map[int]bool) (leave.Date,
 		}
 	}
 	return d.AddDays(-280), leave.Date{}, "起始日按事件日估算（无预产期记录）"
+}
+
+// componentNames label the parts of a maternity leave; the two 15-day
+// parts name 难产 and 多胞胎.
+var componentNames = map[string]string{"national_base": "国家规定产假", "dystocia": "难产增加",
+	"multiple_birth": "多胞胎增加", "regional_extension": "内蒙古延长产假"}
+
+// components is a maternity leave's days and their parts:
+// "产假 173 天：国家规定产假 98 天、内蒙古延长产假 60 天、难产增加 15 天".
+func components(ml *leave.MaternityLeave) string {
+	out := "产假 " + itoa(ml.Days) + " 天"
+	for i, c := range ml.Components {
+		sep := "、"
+		if i == 0 {
+			sep = "："
+		}
+		out += sep + name(componentNames, c.Code) + " " + itoa(c.Days) + " 天"
+	}
+	return out
 }

@@ -51,10 +51,9 @@ var (
 // reportBasis is every rule the report relies on: the footer of the PDF and
 // a row of the last section.
 const reportBasis = "《兴安盟优化生育政策促进人口长期均衡发展若干措施》（兴署办发〔2023〕86号）第十三条；" +
-	"《中华人民共和国妇女权益保障法》第四十八条；《女职工劳动保护特别规定》第五条至第九条；" +
-	"《中华人民共和国劳动合同法》第四十条至第四十二条、第四十五条、第八十七条；" +
-	"《中华人民共和国社会保险法》第五十六条；《社会保险经办条例》第二十条；" +
-	"《内蒙古自治区人口与计划生育条例》第三十条"
+	"《妇女权益保障法》第四十八条；《女职工劳动保护特别规定》第五条至第九条；" +
+	"《劳动合同法》第四十条至第四十二条、第四十五条、第八十七条；《社会保险法》第五十六条；" +
+	"《社会保险经办条例》第二十条；《内蒙古自治区人口与计划生育条例》第三十条"
 
 // reportSettings names the tenant settings the report applies: they are
 // the employer's own choices, not law.
