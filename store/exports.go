@@ -63,17 +63,6 @@ func (t *Tx) EachProtectionCandidate(ctx context.Context, tenant string, fn func
 	return each(ctx, t, "protection candidates", q, fn, tenant)
 }
 
-// EachContractEnding calls fn with the protection facts of every female
-// employee whose contract ends between from and to, by contract end.
-func (t *Tx) EachContractEnding(ctx context.Context, tenant string, from, to leave.Date, fn func(ProtectionFacts) error) error {
-	if err := t.check(tenant); err != nil {
-		return err
-	}
-	const q = protectionFactsQuery + ` WHERE e.tenant_id = $1 AND e.gender = 'female'
-		AND e.contract_end BETWEEN $2 AND $3 ORDER BY e.contract_end, e.name COLLATE "C", e.id`
-	return each(ctx, t, "contracts ending", q, fn, tenant, from, to)
-}
-
 // ExportLeave is an approved leave request with its employee, the
 // entitlement of its bucket and the days approved in that bucket in all.
 type ExportLeave struct {

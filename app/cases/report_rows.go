@@ -49,15 +49,17 @@ func (r *reportRun) wages() error {
 	})
 }
 
-// extensions writes every contract ending in the period inside a protected
-// period, with the extension notice issued for it, or its absence flagged.
+// extensions writes every contract that must be extended, as the
+// contract-extension alerts list them on the period's first day (a
+// contract ending on or after it inside a protected period), with the
+// extension notice issued for it, or its absence flagged.
 func (r *reportRun) extensions() error {
 	type ext struct {
 		pf store.ProtectionFacts
 		x  ContractExtension
 	}
 	var all []ext
-	if err := r.tx.EachContractEnding(r.ctx, r.tenant, r.p.From, r.p.To, func(pf store.ProtectionFacts) error {
+	if err := r.tx.EachProtectionCandidate(r.ctx, r.tenant, func(pf store.ProtectionFacts) error {
 		x, _, ok, err := extensionOf(pf, r.p.From)
 		if ok {
 			all = append(all, ext{pf, x})
@@ -71,16 +73,19 @@ func (r *reportRun) extensions() error {
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		result, issued := export.T("已出具顺延通知书（送达日期未记录）"), leave.Date{}
+		result, issued, served := export.T("已出具顺延通知书"), leave.Date{}, export.T("未记录送达")
 		if err != nil {
-			result = export.F("未出具顺延通知书")
+			result, served = export.F("未出具顺延通知书"), export.T("")
 		} else {
 			issued = leave.DateOf(n.IssuedAt.In(chinaTime))
+		}
+		if e.x.ContractEnd.After(r.p.To) {
+			result.Text += "（期满日在报告期后）"
 		}
 		x := e.x
 		cells := append(who(x.Name, x.ExternalID, e.pf.NationalIDMasked), export.D(x.ContractEnd),
 			export.T(name(phaseNames, string(x.Phase))), export.D(x.ProtectedUntil), export.D(x.ExtendedContractEnd),
-			export.T(n.DocumentNo), export.D(issued), result)
+			export.T(n.DocumentNo), export.D(issued), served, result)
 		if err := r.row(cells...); err != nil {
 			return err
 		}
