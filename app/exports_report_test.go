@@ -82,6 +82,11 @@ func TestReportFlagsEveryViolation(t *testing.T) {
 	compareRows(t, "XLSX vs CSV", trimmed(xlsxRows[3:]), trimmed(csvRows[3:]))
 	needPDF(t)
 	body, _, _ := getPDF(t, "/api/v1/exports/labor-bureau?"+reportPeriod+"&format=pdf", key)
+	if dir := os.Getenv("LEAVEGUARD_PDF_SAMPLES"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, "labor-bureau-2025.pdf"), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	text := squashText(pdfRaw(t, body))
 	for _, row := range csvRows[3:] {
 		for _, cell := range row {

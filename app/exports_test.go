@@ -71,8 +71,8 @@ func backdate(t *testing.T, tenant, id, at string) {
 }
 
 var sectionTitles = []string{"一、孕期、产期、哺乳期（三期）女职工（按事件分阶段列示）", "二、休假与法定应享天数核对",
-	"三、解除、终止劳动合同等事项检查及执行情况", "四、降低工资福利（《女职工劳动保护特别规定》第五条）", "五、生育津贴核对",
-	"六、应顺延的劳动合同（《劳动合同法》第四十五条）", "七、汇总", "八、承诺、依据与校验"}
+	"三、解除、终止劳动合同等事项检查及执行情况", "四、降低工资福利（《女职工劳动保护特别规定》第五条）", "五、生育津贴计发核对（《社会保险法》第五十六条、《女职工劳动保护特别规定》第八条）",
+	"六、生育津贴申领、决定与到账", "七、应顺延的劳动合同（《劳动合同法》第四十五条）", "八、汇总", "九、承诺、依据与校验"}
 
 // TestLaborExportCSV checks the CSV cell by cell: BOM, title block, each
 // section's title, header and rows, formula escaping, headers, audit.
@@ -168,7 +168,7 @@ func TestLaborExportXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sheets := []string{"概要", "三期女职工", "休假核对", "解除终止检查", "降薪记录", "生育津贴", "合同顺延", "汇总", "声明与校验"}
+	sheets := []string{"概要", "三期女职工", "休假核对", "解除终止检查", "降薪记录", "生育津贴计发", "生育津贴申领", "合同顺延", "汇总", "声明与校验"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(sheets, ",") {
 		t.Fatalf("sheets %v", got)
 	}

@@ -14,6 +14,10 @@ type ComplianceReport struct {
 	Head     [][]string // the title block's rows, after the title
 	Sections []ReportSection
 	Basis    string // the footer: every rule the report relies on
+	// ContentSHA256 is the report's content hash (hex), the same in every
+	// format; VerifyURL where it is checked. Printed with a QR code.
+	ContentSHA256 string
+	VerifyURL     string
 }
 
 // ReportSection is one section: its heading, its columns and its rows.
@@ -69,9 +73,19 @@ func (rep ComplianceReport) body(d *doc) {
 		d.section(s.Title)
 		rep.table(d, s)
 	}
+	if rep.VerifyURL != "" {
+		d.section("校验")
+		d.qrBlock(rep.VerifyURL, []string{"文书编号：" + rep.ReportNo + "（本 PDF 登记编号 " + rep.DocNo + "）",
+			"内容校验码（SHA-256）：" + rep.ContentSHA256, "校验地址：" + rep.VerifyURL,
+			"扫码或访问校验地址，可查询本单位是否出具过该校验码的文书（不显示内容）。"})
+	}
 	d.section("编制与审核")
 	d.signatures("编制人（签字）：", "审核人（签字）：", "单位（盖章）：")
 }
+
+// sizeReport is the report tables' type size: wide sections (up to 20
+// columns) on a portrait page.
+const sizeReport = 6.5
 
 // table draws one section, its column widths scaled to the page.
 func (rep ComplianceReport) table(d *doc, s ReportSection) {
@@ -88,6 +102,7 @@ func (rep ComplianceReport) table(d *doc, s ReportSection) {
 		cols[i] = column{c.Name, contentW * c.Width / total, align}
 	}
 	t := d.newTable(cols)
+	d.setSize(sizeReport)
 	for _, r := range s.Rows {
 		if len(r) < len(cols) {
 			t.span(r[0].Text)

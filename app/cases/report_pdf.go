@@ -16,7 +16,7 @@ func (f *Filings) ComplianceReport(ctx context.Context, tenant string, who store
 		doc := &reportPDF{pdf.ComplianceReport{From: p.From, To: p.To, Basis: reportBasis}}
 		number := func(content string) (string, error) {
 			no, err := f.Cases.reportNumber(ctx, tx, tenant, p, content)
-			doc.ReportNo = no
+			doc.ReportNo, doc.ContentSHA256, doc.VerifyURL = no, content, VerifyPath+content
 			return no, err
 		}
 		if err := f.Cases.writeReport(ctx, tx, tenant, p, (*reportCollector)(doc), number); err != nil {

@@ -47,7 +47,8 @@ func (c *Cases) writeReport(ctx context.Context, tx *store.Tx, tenant string, p 
 		{secLeaves, "休假核对（项）", r.leaves},
 		{secDismissals, "解除、终止等事项检查（次）", r.dismissals},
 		{secWages, "降低工资福利记录（次）", r.wages},
-		{secClaims, "生育津贴（件，含未申领事件）", r.claims},
+		{secClaims, "生育津贴计发（件，含未申领事件）", r.claimFigures},
+		{secClaimStatus, "生育津贴申领与到账（件，含未申领事件）", r.claimStatus},
 		{secExtensions, "应顺延劳动合同（份）", r.extensions},
 	}
 	for _, s := range sections {
