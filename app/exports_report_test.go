@@ -62,7 +62,7 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	p4, _ := hire(t, k, "E-104", "图雅", "female", "")
 	post(t, 201, "/api/v1/employees/"+p4+"/pregnancies", k, map[string]any{"reported_on": "2025-03-01", "expected_due_date": "2025-12-20"})
 	birth(t, k, p4, map[string]any{"birth_date": "2025-09-01", "child_order": 1})
-	return k, []string{"不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
+	return k, []string{"未登记休假申请：依法享有产假", "不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
 		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
 		"已拒绝执行", "未出具顺延通知书", "逾期决定", "2025-11-30"}
 }

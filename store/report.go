@@ -92,3 +92,33 @@ func (t *Tx) LatestExtensionNotice(ctx context.Context, tenant, employeeID strin
 	}
 	return n, nil
 }
+
+// BirthLeave is the maternity leave of a recorded birth that was never
+// entered as a leave request.
+type BirthLeave struct {
+	Name       string     `db:"name"`
+	ExternalID string     `db:"external_id"`
+	IDMasked   string     `db:"national_id_masked"`
+	Start      leave.Date `db:"start_date"`
+	End        leave.Date `db:"end_date"`
+	Days       int        `db:"days"`
+}
+
+// EachBirthWithoutLeave calls fn with each birth whose planned maternity
+// leave overlaps from..to and has no approved request in its bucket, by
+// start.
+func (t *Tx) EachBirthWithoutLeave(ctx context.Context, tenant string, from, to leave.Date, fn func(BirthLeave) error) error {
+	if err := t.check(tenant); err != nil {
+		return err
+	}
+	const q = `
+		SELECT e.name, e.external_id, e.national_id_masked, (b.plan #>> '{maternity_leave,start}')::date AS start_date,
+			(b.plan #>> '{maternity_leave,end}')::date AS end_date, (b.plan #>> '{maternity_leave,days}')::int AS days
+		FROM births b JOIN employees e ON e.tenant_id = b.tenant_id AND e.id = b.employee_id
+		WHERE b.tenant_id = $1 AND e.gender = 'female' AND b.plan ? 'maternity_leave'
+		  AND (b.plan #>> '{maternity_leave,end}')::date >= $2 AND (b.plan #>> '{maternity_leave,start}')::date <= $3
+		  AND NOT EXISTS (SELECT 1 FROM leave_requests l WHERE l.tenant_id = b.tenant_id AND l.employee_id = b.employee_id
+			AND l.status = 'approved' AND l.bucket = 'maternity:' || b.birth_date::text)
+		ORDER BY start_date, e.name COLLATE "C", b.id`
+	return each(ctx, t, "births without leave", q, fn, tenant, from, to)
+}

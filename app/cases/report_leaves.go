@@ -50,7 +50,12 @@ func (r *reportRun) leaves() error {
 			return err
 		}
 	}
-	return nil
+	return r.tx.EachBirthWithoutLeave(r.ctx, r.tenant, r.p.From, r.p.To, func(b store.BirthLeave) error {
+		cells := append(who(b.Name, b.ExternalID, b.IDMasked), export.T("产假（按分娩记录）"), export.D(b.Start),
+			export.D(b.End), export.N(b.Days), export.T(""), export.T("自然日"),
+			export.F("未登记休假申请：依法享有产假 "+itoa(b.Days)+" 天，请补登并核实实际休假"))
+		return r.row(cells...)
+	})
 }
 
 // leaveResult compares the days approved in a bucket with its entitlement.
