@@ -64,4 +64,8 @@ func TestReportNumberAndVerify(t *testing.T) {
 	if r := env.Do(t, "GET", "/api/v1/documents/verify?sha256=xyz", key, nil); r.Status != 400 {
 		t.Errorf("bad hash: %d", r.Status)
 	}
+	long := "/api/v1/exports/labor-bureau?" + reportPeriod + "&format=csv&responsible=" + strings.Repeat("a", 41)
+	if r := env.Do(t, "GET", long, key, nil); r.Status != 400 || !strings.Contains(string(r.Body), "responsible") {
+		t.Errorf("41-character responsible: %d %s", r.Status, r.Body)
+	}
 }

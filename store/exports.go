@@ -176,7 +176,6 @@ type ExportClaim struct {
 	SubmittedOn  *leave.Date `db:"submitted_on"`
 	DecisionDue  *leave.Date `db:"decision_due"`
 	DecidedOn    *leave.Date `db:"decided_on"`
-	CreatedOn    leave.Date  `db:"created_on"`
 	Overdue      bool        `db:"overdue"`
 }
 
@@ -195,7 +194,6 @@ func (t *Tx) EachExportClaim(ctx context.Context, tenant string, from, to, today
 			COALESCE((c.result->>'basis_monthly_wage_fen')::bigint, 0) AS basis_wage_fen,
 			COALESCE(c.result->>'divisor', '') AS divisor, c.paid_days, c.amount_fen, c.top_up_fen,
 			c.paid_fen, c.status, c.submitted_on, c.decision_due, c.decided_on,
-			(c.created_at AT TIME ZONE 'Asia/Shanghai')::date AS created_on,
 			(c.status = 'submitted' AND c.decision_due < $4) AS overdue
 		FROM allowance_claims c JOIN employees e ON e.tenant_id = c.tenant_id AND e.id = c.employee_id
 		WHERE c.tenant_id = $1

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"io"
+	"strings"
+	"unicode/utf8"
 	"time"
 
 	"leaveguard/app/export"
@@ -35,6 +37,20 @@ func ParsePeriod(from, to string) (Period, error) {
 		f["to"] = "报告期间最长 366 天，请缩短期间或分段导出"
 	}
 	return p, f.Err()
+}
+
+// Sign sets who answers for the report's declaration: the responsible
+// person (at most 40 characters) and a contact (at most 60), trimmed.
+func (p *Period) Sign(responsible, contact string) error {
+	p.Responsible, p.Contact = strings.TrimSpace(strings.Clone(responsible)), strings.TrimSpace(strings.Clone(contact))
+	f := Fields{}
+	if utf8.RuneCountInString(p.Responsible) > 40 || strings.ContainsRune(p.Responsible, 0) {
+		f["responsible"] = "负责人不超过 40 字，且不得含空字符"
+	}
+	if utf8.RuneCountInString(p.Contact) > 60 || strings.ContainsRune(p.Contact, 0) {
+		f["contact"] = "联系方式不超过 60 字，且不得含空字符"
+	}
+	return f.Err()
 }
 
 // ID names the period as a filing subject and in file names:

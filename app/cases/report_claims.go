@@ -40,10 +40,14 @@ func (r *reportRun) claimFigures() error {
 
 // claimStatus writes where each claim stands and what an inspector would
 // flag: uninsured, received less than computed, a draft not submitted 30
-// days after the event, a decision made or still missing after its due
-// date (10 working days after a complete application); then each event
-// without a claim.
+// days after the event (a LeaveGuard reminder, not a statutory limit), a
+// decision made or still missing after its due date (10 working days after
+// a complete application); then each event without a claim.
 func (r *reportRun) claimStatus() error {
+	asOf := r.c.Today()
+	if r.p.To.Before(asOf) {
+		asOf = r.p.To
+	}
 	if err := r.tx.EachExportClaim(r.ctx, r.tenant, r.p.From, r.p.To, r.c.Today(), func(c store.ExportClaim) error {
 		var finds []string
 		if !c.Insured {
@@ -57,8 +61,8 @@ func (r *reportRun) claimStatus() error {
 			}
 		}
 		switch {
-		case c.Status == "draft" && c.CreatedOn.DaysUntil(c.EventDate.AddDays(30)) < 0:
-			finds = append(finds, "草稿逾期未提交")
+		case c.Status == "draft" && c.EventDate.AddDays(30).Before(asOf):
+			finds = append(finds, "草稿超过 30 天未提交（系统提示，非法定时限）")
 		case c.Overdue:
 			finds = append(finds, "逾期未决（应于 "+c.DecisionDue.String()+" 前决定）")
 		case c.DecidedOn != nil && c.DecisionDue != nil && c.DecidedOn.After(*c.DecisionDue):

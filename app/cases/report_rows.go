@@ -95,9 +95,9 @@ func (r *reportRun) extensions() error {
 
 // official rewords the engine's plain phrasing the way official documents
 // say it.
-func official(s string) string {
-	return strings.NewReplacer("不再受三期限制", "三期保护期届满").Replace(s)
-}
+func official(s string) string { return officialWords.Replace(s) }
+
+var officialWords = strings.NewReplacer("不再受三期限制", "三期保护期届满")
 
 // shortID is the first eight characters of a record's id, enough to tell
 // two records of one day apart and to find each.

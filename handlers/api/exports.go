@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"maps"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -57,9 +56,8 @@ func exportQuery(c *fiber.Ctx) (cases.Period, string, error) {
 	} else if err != nil {
 		return p, "", err
 	}
-	p.Responsible, p.Contact = text(c.Query("responsible")), text(c.Query("contact"))
-	if len([]rune(p.Responsible)) > 40 || len([]rune(p.Contact)) > 60 || strings.ContainsRune(p.Responsible+p.Contact, 0) {
-		fields["responsible"] = "负责人不超过 40 字、联系方式不超过 60 字，且不得含空字符"
+	if err := p.Sign(c.Query("responsible"), c.Query("contact")); errors.As(err, &ce) {
+		maps.Copy(fields, ce.Fields)
 	}
 	format := c.Query("format", "csv")
 	if _, ok := handlers.ExportTypes[format]; !ok && format != "pdf" {
@@ -70,7 +68,3 @@ func exportQuery(c *fiber.Ctx) (cases.Period, string, error) {
 	}
 	return p, format, nil
 }
-
-// text copies a query value (fiber reuses its buffers) without surrounding
-// spaces.
-func text(s string) string { return strings.TrimSpace(strings.Clone(s)) }
