@@ -57,14 +57,16 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	chk := post(t, 200, "/api/v1/dismissal-checks", k, map[string]any{"employee_id": p3, "action": "termination", "ground": "art40", "effective_date": "2025-08-15"})
 	backdate(t, ten.ID, chk["id"].(string), "2025-08-10 10:00:00+08")
 	sql(`INSERT INTO wage_violation_attempts (tenant_id, employee_id, old_wage_fen, new_wage_fen, source, created_at, created_by)
-		VALUES ($1, $2, 850000, 600000, 'api', '2025-07-01 09:00:00+08', 'test')`, p3)
+		VALUES ($1, $2, 850000, 600000, 'api_key', '2025-07-01 09:00:00+08', 'test')`, p3)
+	sql(`INSERT INTO wage_violation_attempts (tenant_id, employee_id, old_wage_fen, new_wage_fen, source, overridden, reason,
+		created_at, created_by) VALUES ($1, $2, 850000, 700000, 'user', true, '总经理批准', '2025-07-01 09:00:00+08', 'test')`, p3)
 	// 图雅: a birth 110 days before her due date: a fact HR should check.
 	p4, _ := hire(t, k, "E-104", "图雅", "female", "")
 	post(t, 201, "/api/v1/employees/"+p4+"/pregnancies", k, map[string]any{"reported_on": "2025-03-01", "expected_due_date": "2025-12-20"})
 	birth(t, k, p4, map[string]any{"birth_date": "2025-09-01", "child_order": 1})
 	return k, []string{"未登记休假申请：依法享有产假", "不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
 		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
-		"已拒绝执行", "未出具顺延通知书", "逾期决定", "2025-11-30"}
+		"已拒绝执行", "被强制执行：三期内降低工资，须纠正并补发（理由：总经理批准）", "未出具顺延通知书", "逾期决定", "2025-11-30"}
 }
 
 // TestReportFlagsEveryViolation: each seeded violation is flagged in CSV,

@@ -5,8 +5,8 @@ import (
 	"crypto/sha256"
 	"io"
 	"strings"
-	"unicode/utf8"
 	"time"
+	"unicode/utf8"
 
 	"leaveguard/app/export"
 	"leaveguard/leave"

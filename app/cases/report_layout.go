@@ -81,6 +81,8 @@ var (
 	verdictNames = map[string]string{
 		"prohibited": "禁止", "requires_review": "需复核", "allowed": "允许", "extend_contract": "合同顺延",
 	}
+	sourceNames = map[string]string{"user": "门户", "api_key": "接口", "api": "接口", "webhook": "薪资系统推送",
+		"schedule": "定期调整"}
 	eventNames  = map[string]string{"birth": "生育", "miscarriage": "流产", "pregnancy": "怀孕"}
 	statusNames = map[string]string{
 		"draft": "草稿", "submitted": "已提交", "approved": "已批准", "rejected": "已驳回",

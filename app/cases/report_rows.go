@@ -45,7 +45,7 @@ func (r *reportRun) wages() error {
 		}
 		cells := []export.Cell{export.T(export.Stamp(w.At)), export.T(shortID(w.ID))}
 		cells = append(cells, who(w.Name, w.ExternalID, w.IDMasked)...)
-		return r.row(append(cells, export.Y(w.OldFen), export.Y(w.NewFen), export.T(w.Source), result)...)
+		return r.row(append(cells, export.Y(w.OldFen), export.Y(w.NewFen), export.T(name(sourceNames, w.Source)), result)...)
 	})
 }
 
