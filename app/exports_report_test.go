@@ -60,6 +60,9 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 		VALUES ($1, $2, 850000, 600000, 'api_key', '2025-07-01 09:00:00+08', 'test')`, p3)
 	sql(`INSERT INTO wage_violation_attempts (tenant_id, employee_id, old_wage_fen, new_wage_fen, source, overridden, reason,
 		created_at, created_by) VALUES ($1, $2, 850000, 700000, 'user', true, '总经理批准', '2025-07-01 09:00:00+08', 'test')`, p3)
+	// 巴特尔, a father: his child's birth owes him no allowance and no maternity leave.
+	p5, _ := hire(t, k, "E-105", "巴特尔", "male", "")
+	birth(t, k, p5, map[string]any{"birth_date": "2025-04-01", "child_order": 1})
 	// 图雅: a birth 110 days before her due date: a fact HR should check.
 	p4, _ := hire(t, k, "E-104", "图雅", "female", "")
 	post(t, 201, "/api/v1/employees/"+p4+"/pregnancies", k, map[string]any{"reported_on": "2025-03-01", "expected_due_date": "2025-12-20"})
@@ -79,6 +82,9 @@ func TestReportFlagsEveryViolation(t *testing.T) {
 		if !strings.Contains(flat, f) {
 			t.Errorf("CSV lacks %q", f)
 		}
+	}
+	if strings.Contains(flat, "巴特尔") {
+		t.Errorf("a father's birth is in the report:\n%s", flat)
 	}
 	xlsxRows := reportXLSX(t, key)
 	compareRows(t, "XLSX vs CSV", trimmed(xlsxRows[3:]), trimmed(csvRows[3:]))

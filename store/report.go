@@ -19,8 +19,9 @@ type UnclaimedEvent struct {
 	Insured    bool       `db:"maternity_insured"`
 }
 
-// EachUnclaimedEvent calls fn with every birth and miscarriage dated from..to
-// that has no allowance claim other than rejected ones, by date.
+// EachUnclaimedEvent calls fn with every birth and miscarriage of a female
+// employee dated from..to that has no allowance claim other than rejected
+// ones, by date (a father's recorded birth claims nothing).
 func (t *Tx) EachUnclaimedEvent(ctx context.Context, tenant string, from, to leave.Date, fn func(UnclaimedEvent) error) error {
 	if err := t.check(tenant); err != nil {
 		return err
@@ -35,7 +36,7 @@ func (t *Tx) EachUnclaimedEvent(ctx context.Context, tenant string, from, to lea
 			WHERE tenant_id = $1 AND date BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM allowance_claims c
 				WHERE c.tenant_id = miscarriages.tenant_id AND c.miscarriage_id = miscarriages.id AND c.status <> 'rejected')
 		) x JOIN employees e ON e.tenant_id = x.tenant_id AND e.id = x.employee_id
-		WHERE e.tenant_id = $1
+		WHERE e.tenant_id = $1 AND e.gender = 'female'
 		ORDER BY x.event_date, e.name COLLATE "C", x.id`
 	return each(ctx, t, "unclaimed events", q, fn, tenant, from, to)
 }

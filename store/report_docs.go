@@ -35,12 +35,14 @@ func (t *Tx) SaveReportDocument(ctx context.Context, tenant, no, period string, 
 	return t.ReportDocumentNo(ctx, tenant, content)
 }
 
-// SaveReportFile records one file issued under a report number.
+// SaveReportFile records one file issued under a report number; the same
+// file again (the same bytes within one second) is recorded once.
 func (t *Tx) SaveReportFile(ctx context.Context, tenant, fileNo, documentNo, format string, sum []byte) error {
 	if err := t.check(tenant); err != nil {
 		return err
 	}
-	const q = `INSERT INTO report_files (tenant_id, file_no, document_no, format, sha256) VALUES ($1, $2, $3, $4, $5)`
+	const q = `INSERT INTO report_files (tenant_id, file_no, document_no, format, sha256) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (tenant_id, file_no) DO NOTHING`
 	if _, err := t.tx.ExecContext(ctx, q, tenant, fileNo, documentNo, format, sum); err != nil {
 		return fmt.Errorf("store: save report file: %w", mapErr(err))
 	}
