@@ -15,17 +15,6 @@ func (a *API) registerExports(r fiber.Router) {
 	r.Get("/documents/verify", handlers.Require(pdfReaders...), a.verifyDocument)
 }
 
-// verifyDocument is GET /documents/verify?sha256=: whether this tenant
-// issued a document (a report's content, a report file or a PDF) with that
-// hash, with its numbers and dates; never its content.
-func (a *API) verifyDocument(c *fiber.Ctx) error {
-	items, err := a.cases.Issued(c.UserContext(), handlers.Tenant(c), c.Query("sha256"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"issued": len(items) > 0, "items": items})
-}
-
 // laborExport is GET /exports/labor-bureau?from=&to=&format=csv|xlsx|pdf:
 // the compliance report of the period. CSV and XLSX are streamed row by row
 // from one read-only snapshot kept open while the body is written; PDF is
