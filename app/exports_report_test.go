@@ -69,7 +69,7 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	birth(t, k, p4, map[string]any{"birth_date": "2025-09-01", "child_order": 1})
 	return k, []string{"未登记休假申请：依法享有产假", "不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
 		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
-		"已拒绝执行", "被强制执行：三期内降低工资，须纠正并补发（理由：总经理批准）", "未出具顺延通知书", "逾期决定", "2025-11-30"}
+		"已拒绝执行", "不得依照《劳动合同法》第四十条解除劳动合同", "三期保护期届满", "被强制执行：三期内降低工资，须纠正并补发（理由：总经理批准）", "未出具顺延通知书", "逾期决定", "2025-11-30"}
 }
 
 // TestReportFlagsEveryViolation: each seeded violation is flagged in CSV,
@@ -82,6 +82,9 @@ func TestReportFlagsEveryViolation(t *testing.T) {
 		if !strings.Contains(flat, f) {
 			t.Errorf("CSV lacks %q", f)
 		}
+	}
+	if os.Getenv("LEAVEGUARD_REPORT_DUMP") != "" {
+		t.Logf("\n%s", flat)
 	}
 	if strings.Contains(flat, "巴特尔") {
 		t.Errorf("a father's birth is in the report:\n%s", flat)

@@ -35,7 +35,7 @@ func (r *reportRun) attest(t store.Tenant, no string) error {
 		{export.T("联系方式"), or(r.p.Contact, "未填写（请在导出参数 contact 中填写）")},
 		{export.T("法律依据"), export.T(reportBasis)},
 		{export.T("单位设置"), export.T(reportSettings)},
-		{export.T("生育津贴口径"), export.T("各申领按计算时有效的单位设置计发；与现行设置不同之处在“核查结果”中注明")},
+		{export.T("生育津贴口径"), export.T("各申领按计算时有效的单位设置计发；与现行设置不同之处在第五部分“说明”栏注明")},
 	}
 	for _, row := range rows {
 		if err := w.Row(row); err != nil {

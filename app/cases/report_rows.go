@@ -94,10 +94,12 @@ func (r *reportRun) extensions() error {
 }
 
 // official rewords the engine's plain phrasing the way official documents
-// say it.
+// say it, laws named in 《》.
 func official(s string) string { return officialWords.Replace(s) }
 
-var officialWords = strings.NewReplacer("不再受三期限制", "三期保护期届满")
+var officialWords = strings.NewReplacer("不再受三期限制", "三期保护期届满",
+	"劳动合同法第", "《劳动合同法》第", "女职工劳动保护特别规定第", "《女职工劳动保护特别规定》第",
+	"妇女权益保障法第", "《妇女权益保障法》第")
 
 // shortID is the first eight characters of a record's id, enough to tell
 // two records of one day apart and to find each.
