@@ -8,19 +8,17 @@ import (
 )
 
 // Digest passes the report on to W and keeps its SHA-256 over the title
-// block (without the generation time), every section and every cell, and
-// counts each section's rows: the content hash, the same whatever the
-// format, and the totals.
+// block (without the generation time), every section and every cell: the
+// content hash, the same whatever the format.
 type Digest struct {
-	W      Writer
-	h      hash.Hash
-	Counts map[string]int // rows per section sheet
-	cur    string
+	W   Writer
+	h   hash.Hash
+	buf []byte
 }
 
 // NewDigest returns a Digest writing to w.
 func NewDigest(w Writer) *Digest {
-	return &Digest{W: w, h: sha256.New(), Counts: map[string]int{}}
+	return &Digest{W: w, h: sha256.New()}
 }
 
 // Begin implements Writer.
@@ -36,19 +34,17 @@ func (d *Digest) Section(s Section) error {
 		names = append(names, c.Name)
 	}
 	d.line(names...)
-	d.cur = s.Sheet
-	d.Counts[s.Sheet] += 0
 	return d.W.Section(s)
 }
 
 // Row implements Writer.
 func (d *Digest) Row(cells []Cell) error {
-	texts := make([]string, len(cells))
-	for i, c := range cells {
-		texts[i] = c.Text
+	b := d.buf[:0]
+	for _, c := range cells {
+		b = append(append(strconv.AppendInt(b, int64(len(c.Text)), 10), ':'), c.Text...)
 	}
-	d.line(texts...)
-	d.Counts[d.cur]++
+	d.buf = append(b, '\n')
+	d.h.Write(d.buf)
 	return d.W.Row(cells)
 }
 
@@ -60,8 +56,10 @@ func (d *Digest) Sum() string { return hex.EncodeToString(d.h.Sum(nil)) }
 
 // line hashes fields with their lengths, so no two rows hash alike.
 func (d *Digest) line(fields ...string) {
+	b := d.buf[:0]
 	for _, f := range fields {
-		d.h.Write([]byte(strconv.Itoa(len(f)) + ":" + f))
+		b = append(append(strconv.AppendInt(b, int64(len(f)), 10), ':'), f...)
 	}
-	d.h.Write([]byte{'\n'})
+	d.buf = append(b, '\n')
+	d.h.Write(d.buf)
 }
