@@ -49,6 +49,8 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	sql(`INSERT INTO leave_requests (tenant_id, employee_id, leave_type, start_date, end_date, days, unit, bucket,
 		child_id, status, decision) SELECT tenant_id, employee_id, leave_type, '2025-09-01', '2025-09-05', 5, unit, bucket,
 		child_id, status, decision FROM leave_requests WHERE tenant_id = $1 AND id = $2`, lr)
+	// She is renamed afterwards: her rows say the name shown is the current one.
+	mustDo(t, 200, "PATCH", "/api/v1/employees/"+p2, k, map[string]any{"name": "乌云其木格"})
 	// 其其格: uninsured, gave birth, no allowance; terminated (art. 40) while protected;
 	// a refused wage cut; her contract ends in her nursing period and no notice was issued.
 	p3, _ := hire(t, k, "E-103", "其其格", "female", "2025-11-30")
@@ -67,7 +69,7 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	p4, _ := hire(t, k, "E-104", "图雅", "female", "")
 	post(t, 201, "/api/v1/employees/"+p4+"/pregnancies", k, map[string]any{"reported_on": "2025-03-01", "expected_due_date": "2025-12-20"})
 	birth(t, k, p4, map[string]any{"birth_date": "2025-09-01", "child_order": 1})
-	return k, []string{"未登记休假申请：依法享有产假", "不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
+	return k, []string{"乌云其木格（现用名，", "未登记休假申请：依法享有产假", "不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
 		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
 		"已拒绝执行", "不得依照《劳动合同法》第四十条解除劳动合同", "三期保护期届满", "被强制执行：三期内降低工资，须纠正并补发（理由：总经理批准）", "未出具顺延通知书", "逾期决定", "2025-11-30"}
 }

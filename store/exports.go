@@ -102,6 +102,7 @@ func (t *Tx) EachExportLeave(ctx context.Context, tenant string, from, to leave.
 // ExportDismissal is a dismissal check with its employee and main reason.
 type ExportDismissal struct {
 	ID             string      `db:"id"`
+	EmployeeID     string      `db:"employee_id"`
 	IDMasked       string      `db:"national_id_masked"`
 	CheckedAt      time.Time   `db:"created_at"`
 	EmployeeName   string      `db:"name"`
@@ -116,7 +117,7 @@ type ExportDismissal struct {
 
 // exportDismissalsSQL reads the dismissal checks made in [$2, $3).
 const exportDismissalsSQL = `
-	SELECT d.id, e.national_id_masked, d.created_at, e.name, e.external_id, d.action, d.ground, d.effective_date, d.verdict,
+	SELECT d.id, d.employee_id, e.national_id_masked, d.created_at, e.name, e.external_id, d.action, d.ground, d.effective_date, d.verdict,
 		d.protected_until, COALESCE(d.result #>> '{reasons,0,message}', '') AS reason
 	FROM dismissal_checks d JOIN employees e ON e.tenant_id = d.tenant_id AND e.id = d.employee_id
 	WHERE d.tenant_id = $1 AND d.created_at >= $2 AND d.created_at < $3

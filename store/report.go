@@ -45,6 +45,7 @@ func (t *Tx) EachUnclaimedEvent(ctx context.Context, tenant string, from, to lea
 // was refused, with its employee.
 type WageCut struct {
 	ID         string     `db:"id"`
+	EmployeeID string     `db:"employee_id"`
 	At         time.Time  `db:"at"`
 	Name       string     `db:"name"`
 	ExternalID string     `db:"external_id"`
@@ -64,7 +65,7 @@ func (t *Tx) EachWageCut(ctx context.Context, tenant string, from, until time.Ti
 		return err
 	}
 	const q = `
-		SELECT w.id::text, w.created_at AS at, e.name, e.external_id, e.national_id_masked, w.old_wage_fen,
+		SELECT w.id::text, w.employee_id, w.created_at AS at, e.name, e.external_id, e.national_id_masked, w.old_wage_fen,
 			w.new_wage_fen, (w.created_at AT TIME ZONE 'Asia/Shanghai')::date AS effective_date, w.source,
 			w.overridden, w.reason
 		FROM wage_violation_attempts w JOIN employees e ON e.tenant_id = w.tenant_id AND e.id = w.employee_id
@@ -97,6 +98,7 @@ func (t *Tx) LatestExtensionNotice(ctx context.Context, tenant, employeeID strin
 // BirthLeave is the maternity leave of a recorded birth that was never
 // entered as a leave request.
 type BirthLeave struct {
+	EmployeeID string     `db:"employee_id"`
 	Name       string     `db:"name"`
 	ExternalID string     `db:"external_id"`
 	IDMasked   string     `db:"national_id_masked"`
@@ -113,7 +115,7 @@ func (t *Tx) EachBirthWithoutLeave(ctx context.Context, tenant string, from, to 
 		return err
 	}
 	const q = `
-		SELECT e.name, e.external_id, e.national_id_masked, (b.plan #>> '{maternity_leave,start}')::date AS start_date,
+		SELECT b.employee_id, e.name, e.external_id, e.national_id_masked, (b.plan #>> '{maternity_leave,start}')::date AS start_date,
 			(b.plan #>> '{maternity_leave,end}')::date AS end_date, (b.plan #>> '{maternity_leave,days}')::int AS days
 		FROM births b JOIN employees e ON e.tenant_id = b.tenant_id AND e.id = b.employee_id
 		WHERE b.tenant_id = $1 AND e.gender = 'female' AND b.plan ? 'maternity_leave'
@@ -122,4 +124,26 @@ func (t *Tx) EachBirthWithoutLeave(ctx context.Context, tenant string, from, to 
 			AND l.status = 'approved' AND l.bucket = 'maternity:' || b.birth_date::text)
 		ORDER BY start_date, e.name COLLATE "C", b.id`
 	return each(ctx, t, "births without leave", q, fn, tenant, from, to)
+}
+
+// NameChanges are the days (Beijing time) each employee's name was last
+// changed, from the audit log; employees never renamed are absent.
+func (t *Tx) NameChanges(ctx context.Context, tenant string) (map[string]leave.Date, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	const q = `
+		SELECT object_id, max(at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM audit_log
+		WHERE tenant_id = $1 AND action = 'employee.update' AND object_type = 'employee'
+		  AND (detail::jsonb -> 'fields') ? 'name'
+		GROUP BY object_id`
+	out := map[string]leave.Date{}
+	err := each(ctx, t, "name changes", q, func(r struct {
+		ID  string     `db:"object_id"`
+		Day leave.Date `db:"day"`
+	}) error {
+		out[r.ID] = r.Day
+		return nil
+	}, tenant)
+	return out, err
 }

@@ -21,7 +21,7 @@ func (r *reportRun) claimFigures() error {
 			note = "按计算时有效的 " + itoa(c.BasisYear) + " 年度设置 " + export.Yuan(c.BasisWageFen) +
 				" 元/月计发；现行设置为 " + export.Yuan(now) + " 元/月"
 		}
-		cells := append(who(c.EmployeeName, c.ExternalID, c.IDMasked), export.T(name(eventNames, c.Event)),
+		cells := append(r.who(c.EmployeeID, c.EmployeeName, c.EventDate, c.ExternalID, c.IDMasked), export.T(name(eventNames, c.Event)),
 			export.D(c.EventDate), export.T(yesNo(c.Insured)), export.Y(c.BasisWageFen), export.N(c.BasisYear),
 			export.T(c.Divisor), export.N(c.PaidDays), export.Y(c.AmountFen), export.Y(c.TopUpFen), export.T(note))
 		return r.row(cells...)
@@ -29,7 +29,7 @@ func (r *reportRun) claimFigures() error {
 		return err
 	}
 	return r.tx.EachUnclaimedEvent(r.ctx, r.tenant, r.p.From, r.p.To, func(u store.UnclaimedEvent) error {
-		cells := append(who(u.Name, u.ExternalID, u.IDMasked), export.T(name(eventNames, u.Event)), export.D(u.Date),
+		cells := append(r.who(u.EmployeeID, u.Name, u.Date, u.ExternalID, u.IDMasked), export.T(name(eventNames, u.Event)), export.D(u.Date),
 			export.T(yesNo(u.Insured)))
 		for range 6 {
 			cells = append(cells, export.T(""))
@@ -69,7 +69,7 @@ func (r *reportRun) claimStatus() error {
 			finds = append(finds, "逾期决定：应于 "+c.DecisionDue.String()+" 前决定，实际 "+c.DecidedOn.String()+
 				"，逾期 "+itoa(c.DecisionDue.DaysUntil(*c.DecidedOn))+" 天（10个工作日内应作出决定）")
 		}
-		cells := append(who(c.EmployeeName, c.ExternalID, c.IDMasked), export.D(c.EventDate),
+		cells := append(r.who(c.EmployeeID, c.EmployeeName, c.EventDate, c.ExternalID, c.IDMasked), export.D(c.EventDate),
 			export.T(name(statusNames, c.Status)), dateCell(c.SubmittedOn), dateCell(c.DecisionDue), dateCell(c.DecidedOn),
 			received, diff, export.F(join(finds)))
 		return r.row(cells...)
@@ -81,7 +81,7 @@ func (r *reportRun) claimStatus() error {
 		if !u.Insured {
 			result = "未参加生育保险：生育津贴由用人单位按其产假前工资标准支付（《女职工劳动保护特别规定》第八条），未见支付记录"
 		}
-		cells := append(who(u.Name, u.ExternalID, u.IDMasked), export.D(u.Date), export.T("未申领"),
+		cells := append(r.who(u.EmployeeID, u.Name, u.Date, u.ExternalID, u.IDMasked), export.D(u.Date), export.T("未申领"),
 			export.T(""), export.T(""), export.T(""), export.T(""), export.T(""), export.F(result))
 		return r.row(cells...)
 	})

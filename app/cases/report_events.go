@@ -29,7 +29,7 @@ func (r *reportRun) events() error {
 			if x.to.Before(r.p.From) || x.from.After(r.p.To) {
 				continue
 			}
-			cells := append(who(pf.Name, pf.ExternalID, pf.NationalIDMasked), export.T(name(eventNames, x.event)),
+			cells := append(r.who(pf.ID, pf.Name, x.date, pf.ExternalID, pf.NationalIDMasked), export.T(name(eventNames, x.event)),
 				export.D(x.date), export.T(name(phaseNames, x.phase)), export.D(x.from), export.D(x.to))
 			result := export.T(x.note)
 			if x.finding != "" {

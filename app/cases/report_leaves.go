@@ -43,7 +43,7 @@ func (r *reportRun) leaves() error {
 				}
 			}
 		}
-		cells := append(who(l.EmployeeName, l.ExternalID, l.IDMasked), export.T(name(leaveNames, l.LeaveType)),
+		cells := append(r.who(l.EmployeeID, l.EmployeeName, l.Start, l.ExternalID, l.IDMasked), export.T(name(leaveNames, l.LeaveType)),
 			export.D(l.Start), export.D(l.End), export.N(entitled), export.N(l.BucketDays), export.T(name(unitNames, l.Unit)),
 			leaveResult(l.LeaveType, found, entitled, l.BucketDays))
 		if err := r.row(cells...); err != nil {
@@ -51,7 +51,7 @@ func (r *reportRun) leaves() error {
 		}
 	}
 	return r.tx.EachBirthWithoutLeave(r.ctx, r.tenant, r.p.From, r.p.To, func(b store.BirthLeave) error {
-		cells := append(who(b.Name, b.ExternalID, b.IDMasked), export.T("产假（按分娩记录）"), export.D(b.Start),
+		cells := append(r.who(b.EmployeeID, b.Name, b.Start, b.ExternalID, b.IDMasked), export.T("产假（按分娩记录）"), export.D(b.Start),
 			export.D(b.End), export.N(b.Days), export.T(""), export.T("自然日"),
 			export.F("未登记休假申请：依法享有产假 "+itoa(b.Days)+" 天，请补登并核实实际休假"))
 		return r.row(cells...)

@@ -28,7 +28,7 @@ func (r *reportRun) dismissals() error {
 			verdict = export.F(verdict.Text)
 		}
 		cells := []export.Cell{export.T(export.Stamp(d.CheckedAt)), export.T(shortID(d.ID))}
-		cells = append(cells, who(d.EmployeeName, d.ExternalID, d.IDMasked)...)
+		cells = append(cells, r.who(d.EmployeeID, d.EmployeeName, leave.DateOf(d.CheckedAt.In(chinaTime)), d.ExternalID, d.IDMasked)...)
 		return r.row(append(cells, export.T(action), export.D(d.EffectiveDate), verdict, export.D(until),
 			export.T("未记录执行情况"), export.T(official(d.Reason)))...)
 	})
@@ -44,7 +44,7 @@ func (r *reportRun) wages() error {
 			result = export.F("被强制执行：三期内降低工资，须纠正并补发（理由：" + w.Reason + "）")
 		}
 		cells := []export.Cell{export.T(export.Stamp(w.At)), export.T(shortID(w.ID))}
-		cells = append(cells, who(w.Name, w.ExternalID, w.IDMasked)...)
+		cells = append(cells, r.who(w.EmployeeID, w.Name, leave.DateOf(w.At.In(chinaTime)), w.ExternalID, w.IDMasked)...)
 		return r.row(append(cells, export.Y(w.OldFen), export.Y(w.NewFen), export.T(name(sourceNames, w.Source)), result)...)
 	})
 }
@@ -83,7 +83,7 @@ func (r *reportRun) extensions() error {
 			result.Text += "（期满日在报告期后）"
 		}
 		x := e.x
-		cells := append(who(x.Name, x.ExternalID, e.pf.NationalIDMasked), export.D(x.ContractEnd),
+		cells := append(r.who(e.pf.ID, x.Name, x.ContractEnd, x.ExternalID, e.pf.NationalIDMasked), export.D(x.ContractEnd),
 			export.T(name(phaseNames, string(x.Phase))), export.D(x.ProtectedUntil), export.D(x.ExtendedContractEnd),
 			export.T(n.DocumentNo), export.D(issued), served, result)
 		if err := r.row(cells...); err != nil {

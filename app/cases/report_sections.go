@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"leaveguard/app/export"
+	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -20,7 +21,7 @@ type reportRun struct {
 	seq     int
 	flagged int
 	totals  [][]export.Cell
-	today   string
+	renamed map[string]leave.Date // employee id → day of the last name change
 }
 
 // writeReport writes the title block, the six sections and the totals of
@@ -32,7 +33,11 @@ func (c *Cases) writeReport(ctx context.Context, tx *store.Tx, tenant string, p 
 	if err != nil {
 		return err
 	}
-	r := &reportRun{c: c, ctx: ctx, tx: tx, tenant: tenant, p: p, w: export.NewDigest(w)}
+	renamed, err := tx.NameChanges(ctx, tenant)
+	if err != nil {
+		return err
+	}
+	r := &reportRun{c: c, ctx: ctx, tx: tx, tenant: tenant, p: p, w: export.NewDigest(w), renamed: renamed}
 	h := export.Header{Title: reportTitle, TenantName: t.Name, CreditCode: t.CreditCode, From: p.From, To: p.To,
 		GeneratedAt: c.now().Truncate(1e9)}
 	if err := r.w.Begin(h); err != nil {
@@ -99,7 +104,12 @@ func (r *reportRun) row(cells ...export.Cell) error {
 }
 
 // who are the identifying cells of an employee: name, 工号, masked ID.
-func who(name, externalID, masked string) []export.Cell {
+// The data keep no former names: a name changed after at says it is the
+// current one and when it changed.
+func (r *reportRun) who(employeeID, name string, at leave.Date, externalID, masked string) []export.Cell {
+	if day, ok := r.renamed[employeeID]; ok && day.After(at) {
+		name += "（现用名，" + day.String() + " 更名）"
+	}
 	return []export.Cell{export.T(name), export.T(externalID), export.T(masked)}
 }
 
