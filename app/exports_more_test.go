@@ -74,9 +74,9 @@ func TestLaborExportPDF(t *testing.T) {
 	key, tenant, _ := exportFixture(t)
 	path := "/api/v1/exports/labor-bureau?" + exportPeriod + "&format=pdf"
 	body, fid, v := getPDF(t, path, key)
-	wantText(t, pdfToText(t, body, 0, 0), "合规报告", "兴安盟导出测试有限公司", "91152200MA0Q1234X8",
-		"2026年1月1日 至 2026年3月31日", "乌云其其格", "萨仁高娃", "HYPERLINK", "不足 60 天", "禁止",
-		"37,920.00", "逾期未决", "应顺延的劳动合同", "第四十五条", "LG-HGBG-2026-")
+	wantText(t, squashText(pdfRaw(t, body)), "劳动保障合规报告（女职工特殊保护）", "兴安盟导出测试有限公司", "91152200MA0Q1234X8",
+		"2026-01-01至2026-03-31", "乌云其其格", "萨仁高娃", "HYPERLINK", "不足60天", "禁止",
+		"37920.00", "逾期未决", "应顺延的劳动合同", "第四十五条", "LG-HGBG-", "+08:00", "本单位承诺以上内容真实、完整")
 	again, fid2, v2 := getPDF(t, path, key)
 	if fid2 != fid || v != "1" || v2 != "1" || string(again) != string(body) {
 		t.Errorf("same period again: %s v%s, then %s v%s", fid, v, fid2, v2)

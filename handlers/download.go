@@ -9,7 +9,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
-	"leaveguard/app/export"
 	"leaveguard/store"
 )
 
@@ -56,11 +55,7 @@ func StreamLaborReport(c *fiber.Ctx, cs *cases.Cases, tenant string, who store.W
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		defer cancel()
 		defer rep.Close()
-		var ew export.Writer = export.NewCSV(w)
-		if format == "xlsx" {
-			ew = export.NewXLSX(w)
-		}
-		if err := rep.Write(ctx, ew); err != nil && format == "csv" {
+		if err := rep.Write(ctx, w, format); err != nil && format == "csv" {
 			// The status is sent already: say so in the file itself.
 			_, _ = w.WriteString("\r\n导出未完成：读取数据时出错，请重新导出\r\n")
 		}

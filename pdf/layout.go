@@ -57,7 +57,7 @@ func (r *Renderer) render(m Meta, title, basis string, body func(d *doc)) ([]byt
 	if err := d.f.Output(&b); err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", title, err)
 	}
-	return b.Bytes(), nil
+	return withZone(b.Bytes())
 }
 
 // newDoc starts a document with its first page; pages == 0 makes a dry doc.

@@ -18,7 +18,7 @@ func (d *doc) pageHeader() {
 	d.f.SetXY(marginX, bodyTop)
 }
 
-// pageFooter is the legal basis (up to three lines) and "第 n 页 / 共 N 页".
+// pageFooter is the legal basis (up to four lines) and "第 n 页 / 共 N 页".
 func (d *doc) pageFooter() {
 	d.f.SetDrawColor(0, 0, 0)
 	d.f.SetLineWidth(0.2)
@@ -28,7 +28,7 @@ func (d *doc) pageFooter() {
 		d.f.SetTextColor(60, 60, 60)
 		y := footerY + 1.5
 		lines := d.wrap("法律依据："+d.basis, contentW-numW-2)
-		for _, l := range lines[:min(3, len(lines))] {
+		for _, l := range lines[:min(4, len(lines))] {
 			d.draw(marginX-pad, y, contentW-numW, 3.5, l, "L")
 			y += 3.5
 		}

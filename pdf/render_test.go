@@ -61,7 +61,7 @@ func TestDeterministic(t *testing.T) {
 		if bytes.Equal(b, first[name]) {
 			t.Errorf("%s: a different GeneratedAt gives the same bytes", name)
 		}
-		if !contains(b, "/CreationDate (D:20250301093001)") || !contains(b, "/ModDate (D:20250301093001)") {
+		if !contains(b, "/CreationDate (D:20250301093001+08'00')") || !contains(b, "/ModDate (D:20250301093001+08'00')") {
 			t.Errorf("%s: creation/modification date not taken from GeneratedAt (Beijing time)", name)
 		}
 	}

@@ -1,84 +1,43 @@
 package pdf
 
-import (
-	"strconv"
+import "leaveguard/leave"
 
-	"leaveguard/leave"
-)
-
-// basisReport is the compliance report's footer.
-const basisReport = "《中华人民共和国劳动合同法》第四十二条、第四十五条、第八十七条；《女职工劳动保护特别规定》第五条、第七条、第八条；" +
-	"《中华人民共和国社会保险法》第五十六条；《内蒙古自治区人口与计划生育条例》第三十条"
-
-// ComplianceReport is the input of the compliance report for a period
-// (合规报告), the PDF form of the labor-bureau export.
+// ComplianceReport is the input of the labor-bureau compliance report
+// (劳动保障合规报告): the same title block and sections, cell for cell, as
+// its CSV and XLSX forms; the PDF only lays them out.
 type ComplianceReport struct {
 	Meta
-	From       leave.Date
-	To         leave.Date
-	Protected  []ProtectedRow
-	Leaves     []LeaveRow
-	Dismissals []DismissalRow
-	Claims     []ClaimRow
-	Extensions []ExtensionRow
+	ReportNo string // the report's number, the same in CSV, XLSX and PDF
+	Title    string
+	From     leave.Date
+	To       leave.Date
+	Head     [][]string // the title block's rows, after the title
+	Sections []ReportSection
+	Basis    string // the footer: every rule the report relies on
+	// ContentSHA256 is the report's content hash (hex), the same in every
+	// format; VerifyURL where it is checked. Printed with a QR code.
+	ContentSHA256 string
+	VerifyURL     string
 }
 
-// ProtectedRow is an employee in a protected period (三期) during the period.
-type ProtectedRow struct {
-	EmployeeName string
-	ExternalID   string
-	Phase        string // "pregnancy", "maternity_leave" or "nursing"
-	From         leave.Date
-	Until        leave.Date // last protected day
-	Estimated    bool       // Until estimated from the due date
+// ReportSection is one section: its heading, its columns and its rows.
+type ReportSection struct {
+	Title   string
+	Columns []ReportColumn
+	Rows    [][]ReportCell
 }
 
-// LeaveRow is a leave granted in the period against its statutory
-// entitlement; granted below entitled is flagged as a shortfall.
-type LeaveRow struct {
-	EmployeeName string
-	ExternalID   string
-	LeaveType    string // leave type code
-	Start        leave.Date
-	End          leave.Date
-	EntitledDays int
-	GrantedDays  int
-	Unit         string // "calendar_days" or "working_days"
+// ReportColumn is a column's header and relative width.
+type ReportColumn struct {
+	Name  string
+	Width float64
+	Right bool `json:",omitempty"` // numbers are right-aligned
 }
 
-// DismissalRow is a dismissal check made in the period and its verdict.
-type DismissalRow struct {
-	EmployeeName   string
-	ExternalID     string
-	Action         string // "termination", "non_renewal", ...
-	Ground         string // "art39", "art40", "art41" or ""
-	EffectiveDate  leave.Date
-	Verdict        string     // "prohibited", "requires_review", "allowed", "extend_contract"
-	ProtectedUntil leave.Date // zero when not protected
-	Reason         string     // the main reason's message
-}
-
-// ClaimRow is a maternity allowance claim and its status.
-type ClaimRow struct {
-	EmployeeName string
-	ExternalID   string
-	Event        string // "birth" or "miscarriage"
-	EventDate    leave.Date
-	PaidDays     int
-	AmountFen    int64
-	Status       string     // "draft", "submitted", "approved", "rejected", "paid", "reconciled"
-	SubmittedOn  leave.Date // zero when not submitted
-	Overdue      bool       // the bureau has not decided within 10 working days
-}
-
-// ExtensionRow is a contract that ends inside a protected period and must be
-// extended.
-type ExtensionRow struct {
-	EmployeeName   string
-	ExternalID     string
-	ContractEnd    leave.Date
-	ProtectedUntil leave.Date
-	ExtendedEnd    leave.Date
+// ReportCell is one cell's text; Flag marks a finding (printed in red).
+type ReportCell struct {
+	Text string
+	Flag bool `json:",omitempty"`
 }
 
 // ComplianceReport renders the compliance report; each section's table
@@ -87,51 +46,75 @@ func (r *Renderer) ComplianceReport(rep ComplianceReport) ([]byte, error) {
 	if err := rep.Meta.check("compliance report"); err != nil {
 		return nil, err
 	}
-	return r.render(rep.Meta, "合规报告", basisReport, rep.body)
+	title := rep.Title
+	if title == "" {
+		title = "合规报告"
+	}
+	return r.render(rep.Meta, title, rep.Basis, rep.body)
 }
 
-// body lays the report out.
+// body lays the report out: the title block, then each section's table.
 func (rep ComplianceReport) body(d *doc) {
-	d.start([]kv{{"报告期间", cnDate(rep.From) + " 至 " + cnDate(rep.To)}})
-	d.section("概要")
-	d.form(rep.summary())
-	d.section("一、处于孕期、产期、哺乳期（三期）的女职工")
-	rep.protectedTable(d)
-	d.section("二、休假与法定应享天数核对")
-	rep.leaveTable(d)
-	d.section("三、解除、终止劳动合同等事项检查")
-	rep.dismissalTable(d)
-	d.section("四、生育津贴申领情况")
-	rep.claimTable(d)
-	d.section("五、应顺延的劳动合同")
-	rep.extensionTable(d)
+	d.start()
+	var head [][]kv
+	for _, r := range rep.Head {
+		var row []kv
+		for i := 0; i+1 < len(r); i += 2 {
+			v := r[i+1]
+			if r[i] == "生成时间" && v == "" {
+				v = d.meta.GeneratedAt.In(chinaTime).Format("2006-01-02 15:04:05 -07:00")
+			}
+			row = append(row, kv{r[i], v})
+		}
+		head = append(head, row)
+	}
+	d.form(head)
+	for _, s := range rep.Sections {
+		d.section(s.Title)
+		rep.table(d, s)
+	}
+	if rep.VerifyURL != "" {
+		d.section("校验")
+		d.qrBlock(rep.VerifyURL, []string{"文书编号：" + rep.ReportNo + "（本 PDF 登记编号 " + rep.DocNo + "）",
+			"内容校验码（SHA-256）：" + rep.ContentSHA256, "校验地址：" + rep.VerifyURL,
+			"扫码或访问校验地址，可查询本单位是否出具过该校验码的文书（不显示内容）。"})
+	}
 	d.section("编制与审核")
 	d.signatures("编制人（签字）：", "审核人（签字）：", "单位（盖章）：")
 }
 
-// summary counts each section and its findings.
-func (rep ComplianceReport) summary() [][]kv {
-	short, prohibited, overdue := 0, 0, 0
-	for _, l := range rep.Leaves {
-		if l.GrantedDays < l.EntitledDays {
-			short++
-		}
+// sizeReport is the report tables' type size: wide sections (up to 20
+// columns) on a portrait page.
+const sizeReport = 6.5
+
+// table draws one section, its column widths scaled to the page.
+func (rep ComplianceReport) table(d *doc, s ReportSection) {
+	total := 0.0
+	for _, c := range s.Columns {
+		total += c.Width
 	}
-	for _, c := range rep.Dismissals {
-		if c.Verdict == "prohibited" {
-			prohibited++
+	cols := make([]column, len(s.Columns))
+	for i, c := range s.Columns {
+		align := "C"
+		if c.Right {
+			align = "R"
 		}
+		cols[i] = column{c.Name, contentW * c.Width / total, align}
 	}
-	for _, c := range rep.Claims {
-		if c.Overdue {
-			overdue++
+	t := d.newTable(cols)
+	d.setSize(sizeReport)
+	for _, r := range s.Rows {
+		if len(r) < len(cols) {
+			t.span(r[0].Text)
+			continue
 		}
-	}
-	n := func(k int, unit string) string { return strconv.Itoa(k) + " " + unit }
-	return [][]kv{
-		{{"三期女职工", n(len(rep.Protected), "人")}, {"应顺延合同", n(len(rep.Extensions), "份")}},
-		{{"休假核对", n(len(rep.Leaves), "项") + "，其中不足法定天数 " + n(short, "项")},
-			{"解除/终止检查", n(len(rep.Dismissals), "次") + "，其中禁止 " + n(prohibited, "次")}},
-		{{"生育津贴申领", n(len(rep.Claims), "件") + "，其中逾期未决 " + n(overdue, "件")}},
+		texts, flags := make([]string, len(cols)), []int(nil)
+		for i := range cols {
+			texts[i] = r[i].Text
+			if r[i].Flag {
+				flags = append(flags, i)
+			}
+		}
+		t.row(texts, flags...)
 	}
 }

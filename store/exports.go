@@ -63,20 +63,12 @@ func (t *Tx) EachProtectionCandidate(ctx context.Context, tenant string, fn func
 	return each(ctx, t, "protection candidates", q, fn, tenant)
 }
 
-// EachContractEnding calls fn with the protection facts of every female
-// employee whose contract ends between from and to, by contract end.
-func (t *Tx) EachContractEnding(ctx context.Context, tenant string, from, to leave.Date, fn func(ProtectionFacts) error) error {
-	if err := t.check(tenant); err != nil {
-		return err
-	}
-	const q = protectionFactsQuery + ` WHERE e.tenant_id = $1 AND e.gender = 'female'
-		AND e.contract_end BETWEEN $2 AND $3 ORDER BY e.contract_end, e.name COLLATE "C", e.id`
-	return each(ctx, t, "contracts ending", q, fn, tenant, from, to)
-}
-
 // ExportLeave is an approved leave request with its employee, the
 // entitlement of its bucket and the days approved in that bucket in all.
 type ExportLeave struct {
+	EmployeeID   string     `db:"employee_id"`
+	IDMasked     string     `db:"national_id_masked"`
+	Bucket       string     `db:"bucket"`
 	EmployeeName string     `db:"name"`
 	ExternalID   string     `db:"external_id"`
 	LeaveType    string     `db:"leave_type"`
@@ -96,11 +88,11 @@ func (t *Tx) EachExportLeave(ctx context.Context, tenant string, from, to leave.
 	}
 	const q = `
 		WITH approved AS (
-			SELECT l.tenant_id, l.id, l.employee_id, l.leave_type, l.start_date, l.end_date, l.days, l.unit,
+			SELECT l.tenant_id, l.id, l.employee_id, l.bucket, l.leave_type, l.start_date, l.end_date, l.days, l.unit,
 				COALESCE((l.decision->>'entitled')::int, 0) AS entitled,
 				sum(l.days) OVER (PARTITION BY l.employee_id, l.bucket) AS bucket_days
 			FROM leave_requests l WHERE l.tenant_id = $1 AND l.status = 'approved')
-		SELECT e.name, e.external_id, a.leave_type, a.start_date, a.end_date, a.days, a.unit, a.entitled, a.bucket_days
+		SELECT a.employee_id, e.national_id_masked, a.bucket, e.name, e.external_id, a.leave_type, a.start_date, a.end_date, a.days, a.unit, a.entitled, a.bucket_days
 		FROM approved a JOIN employees e ON e.tenant_id = a.tenant_id AND e.id = a.employee_id
 		WHERE a.tenant_id = $1 AND a.end_date >= $2 AND a.start_date <= $3
 		ORDER BY a.start_date, e.name COLLATE "C", a.id`
@@ -109,6 +101,9 @@ func (t *Tx) EachExportLeave(ctx context.Context, tenant string, from, to leave.
 
 // ExportDismissal is a dismissal check with its employee and main reason.
 type ExportDismissal struct {
+	ID             string      `db:"id"`
+	EmployeeID     string      `db:"employee_id"`
+	IDMasked       string      `db:"national_id_masked"`
 	CheckedAt      time.Time   `db:"created_at"`
 	EmployeeName   string      `db:"name"`
 	ExternalID     string      `db:"external_id"`
@@ -122,7 +117,7 @@ type ExportDismissal struct {
 
 // exportDismissalsSQL reads the dismissal checks made in [$2, $3).
 const exportDismissalsSQL = `
-	SELECT d.created_at, e.name, e.external_id, d.action, d.ground, d.effective_date, d.verdict,
+	SELECT d.id, d.employee_id, e.national_id_masked, d.created_at, e.name, e.external_id, d.action, d.ground, d.effective_date, d.verdict,
 		d.protected_until, COALESCE(d.result #>> '{reasons,0,message}', '') AS reason
 	FROM dismissal_checks d JOIN employees e ON e.tenant_id = d.tenant_id AND e.id = d.employee_id
 	WHERE d.tenant_id = $1 AND d.created_at >= $2 AND d.created_at < $3
@@ -158,38 +153,4 @@ func (t *Tx) ActorName(ctx context.Context, tenant, actorType, actorID string) (
 		return "", fmt.Errorf("store: actor name: %w", err)
 	}
 	return name, nil
-}
-
-// ExportClaim is an allowance claim with its employee.
-type ExportClaim struct {
-	EmployeeName string      `db:"name"`
-	ExternalID   string      `db:"external_id"`
-	Event        string      `db:"event"`
-	EventDate    leave.Date  `db:"event_date"`
-	PaidDays     int         `db:"paid_days"`
-	AmountFen    int64       `db:"amount_fen"`
-	Status       string      `db:"status"`
-	SubmittedOn  *leave.Date `db:"submitted_on"`
-	Overdue      bool        `db:"overdue"`
-}
-
-// EachExportClaim calls fn with the allowance claims of from..to: those
-// whose event, submission, decision or payment falls in it, and those of
-// earlier events still open (draft, submitted, approved); overdue is judged
-// on today.
-func (t *Tx) EachExportClaim(ctx context.Context, tenant string, from, to, today leave.Date, fn func(ExportClaim) error) error {
-	if err := t.check(tenant); err != nil {
-		return err
-	}
-	const q = `
-		SELECT e.name, e.external_id, CASE WHEN c.birth_id IS NULL THEN 'miscarriage' ELSE 'birth' END AS event,
-			c.event_date, c.paid_days, c.amount_fen, c.status, c.submitted_on,
-			(c.status = 'submitted' AND c.decision_due < $4) AS overdue
-		FROM allowance_claims c JOIN employees e ON e.tenant_id = c.tenant_id AND e.id = c.employee_id
-		WHERE c.tenant_id = $1
-		  AND (c.event_date BETWEEN $2 AND $3
-		    OR c.submitted_on BETWEEN $2 AND $3 OR c.decided_on BETWEEN $2 AND $3 OR c.paid_on BETWEEN $2 AND $3
-		    OR (c.status IN ('draft', 'submitted', 'approved') AND c.event_date <= $3))
-		ORDER BY c.event_date, e.name COLLATE "C", c.id`
-	return each(ctx, t, "export claims", q, fn, tenant, from, to, today)
 }

@@ -1,6 +1,10 @@
 package cases
 
-import "leaveguard/pdf"
+import (
+	"strconv"
+
+	"leaveguard/pdf"
+)
 
 // Kinds of filing (filings.kind).
 const (
@@ -71,4 +75,19 @@ func (d *extensionPDF) render(r *pdf.Renderer) ([]byte, error) {
 }
 func (d *reportPDF) render(r *pdf.Renderer) ([]byte, error) {
 	return r.ComplianceReport(d.ComplianceReport)
+}
+
+// ownNumber is a document numbered from its own number: fileNo is the
+// number of its version.
+type ownNumber interface {
+	fileNo(version int) string
+}
+
+// fileNo is the report PDF's own number: the report's number with -PDF,
+// and the version past the first.
+func (d *reportPDF) fileNo(version int) string {
+	if version > 1 {
+		return d.ReportNo + "-PDF-" + strconv.Itoa(version)
+	}
+	return d.ReportNo + "-PDF"
 }

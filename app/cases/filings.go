@@ -97,7 +97,7 @@ func (f *Filings) generate(ctx context.Context, tenant string, who store.Who, ki
 					map[string]any{"filing_id": latest.ID, "version": latest.Version, "unchanged": true})
 			}
 		}
-		row, err := f.number(ctx, tx, tenant, spec, doc)
+		row, err := f.number(ctx, tx, tenant, spec, doc, latest.Version+1)
 		if err != nil {
 			return err
 		}
@@ -112,14 +112,20 @@ func (f *Filings) generate(ctx context.Context, tenant string, who store.Who, ki
 
 // number gives doc its document number and generation time, then renders
 // it from its own JSON (what is stored is exactly what was rendered).
-func (f *Filings) number(ctx context.Context, tx *store.Tx, tenant string, spec kindSpec, doc document) (store.Filing, error) {
+// A document that carries a number of its own (the compliance report's,
+// shared with its CSV and XLSX) is numbered from it.
+func (f *Filings) number(ctx context.Context, tx *store.Tx, tenant string, spec kindSpec, doc document, version int) (store.Filing, error) {
 	m := doc.meta()
 	m.GeneratedAt = f.Cases.Now().Truncate(time.Second)
-	n, err := tx.NextDocumentNo(ctx, tenant, spec.prefix, m.GeneratedAt.Year())
-	if err != nil {
-		return store.Filing{}, err
+	if own, ok := doc.(ownNumber); ok {
+		m.DocNo = own.fileNo(version)
+	} else {
+		n, err := tx.NextDocumentNo(ctx, tenant, spec.prefix, m.GeneratedAt.Year())
+		if err != nil {
+			return store.Filing{}, err
+		}
+		m.DocNo = fmt.Sprintf("%s-%d-%06d", spec.prefix, m.GeneratedAt.Year(), n)
 	}
-	m.DocNo = fmt.Sprintf("%s-%d-%06d", spec.prefix, m.GeneratedAt.Year(), n)
 	data, err := json.Marshal(doc)
 	if err != nil {
 		return store.Filing{}, fmt.Errorf("cases: filing data: %w", err)

@@ -2,7 +2,11 @@ package cases
 
 import (
 	"context"
+	"crypto/sha256"
+	"io"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"leaveguard/app/export"
 	"leaveguard/leave"
@@ -15,6 +19,9 @@ const MaxReportDays = 366
 // Period is a report period, From to To inclusive.
 type Period struct {
 	From, To leave.Date
+	// Responsible and Contact sign the report's declaration (not part of
+	// its ID).
+	Responsible, Contact string
 }
 
 // ParsePeriod validates a report period from ?from= and ?to= (YYYY-MM-DD,
@@ -30,6 +37,20 @@ func ParsePeriod(from, to string) (Period, error) {
 		f["to"] = "报告期间最长 366 天，请缩短期间或分段导出"
 	}
 	return p, f.Err()
+}
+
+// Sign sets who answers for the report's declaration: the responsible
+// person (at most 40 characters) and a contact (at most 60), trimmed.
+func (p *Period) Sign(responsible, contact string) error {
+	p.Responsible, p.Contact = strings.TrimSpace(strings.Clone(responsible)), strings.TrimSpace(strings.Clone(contact))
+	f := Fields{}
+	if utf8.RuneCountInString(p.Responsible) > 40 || strings.ContainsRune(p.Responsible, 0) {
+		f["responsible"] = "负责人不超过 40 字，且不得含空字符"
+	}
+	if utf8.RuneCountInString(p.Contact) > 60 || strings.ContainsRune(p.Contact, 0) {
+		f["contact"] = "联系方式不超过 60 字，且不得含空字符"
+	}
+	return f.Err()
 }
 
 // ID names the period as a filing subject and in file names:
@@ -74,12 +95,32 @@ func (c *Cases) OpenLaborReport(ctx context.Context, tenant string, p Period) (*
 	return &Report{c: c, tx: tx, done: done, tenant: tenant, period: p}, nil
 }
 
-// Write writes the report to w row by row as it is read, then closes w.
-func (r *Report) Write(ctx context.Context, w export.Writer) error {
-	if err := r.c.writeReport(ctx, r.tx, r.tenant, r.period, w); err != nil {
+// Write writes the report as format ("csv" or "xlsx") to out row by row as
+// it is read, then registers the file under the report's number with its
+// own number and SHA-256.
+func (r *Report) Write(ctx context.Context, out io.Writer, format string) error {
+	h := sha256.New()
+	mw := io.MultiWriter(out, h)
+	var w export.Writer = export.NewCSV(mw)
+	if format == "xlsx" {
+		w = export.NewXLSX(mw)
+	}
+	var no string
+	number := func(content string) (string, error) {
+		var err error
+		err = r.c.Store.InTx(ctx, r.tenant, func(tx *store.Tx) error {
+			no, err = r.c.reportNumber(ctx, tx, r.tenant, r.period, content)
+			return err
+		})
+		return no, err
+	}
+	if err := r.c.writeReport(ctx, r.tx, r.tenant, r.period, w, number); err != nil {
 		return err
 	}
-	return w.Close()
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return r.c.registerFile(ctx, r.tenant, no, format, h.Sum(nil))
 }
 
 // Close ends the report's snapshot.

@@ -2,7 +2,6 @@ package cases
 
 import (
 	"context"
-	"fmt"
 
 	"leaveguard/app/export"
 	"leaveguard/pdf"
@@ -10,52 +9,58 @@ import (
 )
 
 // ComplianceReport generates (or returns the unchanged latest) 合规报告 of
-// period p: the labor-bureau report as a PDF filing.
+// period p: the labor-bureau report as a PDF filing, the same sections and
+// cells as the CSV and XLSX, numbered like them.
 func (f *Filings) ComplianceReport(ctx context.Context, tenant string, who store.Who, p Period) (Filing, error) {
 	return f.generate(ctx, tenant, who, KindComplianceReport, p.ID(), func(tx *store.Tx) (document, error) {
-		doc := &reportPDF{pdf.ComplianceReport{From: p.From, To: p.To}}
-		if err := f.Cases.writeReport(ctx, tx, tenant, p, (*reportCollector)(doc)); err != nil {
+		doc := &reportPDF{pdf.ComplianceReport{From: p.From, To: p.To, Basis: reportBasis}}
+		number := func(content string) (string, error) {
+			no, err := f.Cases.reportNumber(ctx, tx, tenant, p, content)
+			doc.ReportNo, doc.ContentSHA256, doc.VerifyURL = no, content, VerifyPath+content
+			return no, err
+		}
+		if err := f.Cases.writeReport(ctx, tx, tenant, p, (*reportCollector)(doc), number); err != nil {
 			return nil, err
 		}
 		return doc, nil
 	})
 }
 
-// reportCollector gathers the report's rows into the PDF's input.
+// reportCollector gathers the report into the PDF's input.
 type reportCollector reportPDF
 
-// Begin implements export.Writer; the tenant comes with the filing's Meta.
-func (r *reportCollector) Begin(export.Header) error { return nil }
+// Begin implements export.Writer: the title and the title block without
+// the tenant (the PDF's issuer block shows it) and without the generation
+// time (the renderer prints the filing's own).
+func (r *reportCollector) Begin(h export.Header) error {
+	r.Title = h.Title
+	r.Head = [][]string{{"报告期间", h.Rows()[2][1].Text, "生成时间", ""}}
+	return nil
+}
 
 // Section implements export.Writer.
-func (r *reportCollector) Section(export.Section) error { return nil }
+func (r *reportCollector) Section(s export.Section) error {
+	cols := make([]pdf.ReportColumn, len(s.Columns))
+	for i, c := range s.Columns {
+		cols[i] = pdf.ReportColumn{Name: c.Name, Width: c.Width}
+	}
+	r.Sections = append(r.Sections, pdf.ReportSection{Title: s.Title, Columns: cols})
+	return nil
+}
+
+// Row implements export.Writer.
+func (r *reportCollector) Row(cells []export.Cell) error {
+	s := &r.Sections[len(r.Sections)-1]
+	row := make([]pdf.ReportCell, len(cells))
+	for i, c := range cells {
+		row[i] = pdf.ReportCell{Text: c.Text, Flag: c.Flag}
+		if c.Kind == export.Int || c.Kind == export.Money {
+			s.Columns[i].Right = true
+		}
+	}
+	s.Rows = append(s.Rows, row)
+	return nil
+}
 
 // Close implements export.Writer.
 func (r *reportCollector) Close() error { return nil }
-
-// Row implements export.Writer.
-func (r *reportCollector) Row(row export.Row) error {
-	switch x := row.(type) {
-	case export.ProtectedRow:
-		r.Protected = append(r.Protected, pdf.ProtectedRow{EmployeeName: x.EmployeeName, ExternalID: x.ExternalID,
-			Phase: x.Phase, From: x.From, Until: x.Until, Estimated: x.Estimated})
-	case export.LeaveRow:
-		r.Leaves = append(r.Leaves, pdf.LeaveRow{EmployeeName: x.EmployeeName, ExternalID: x.ExternalID,
-			LeaveType: x.LeaveType, Start: x.Start, End: x.End, EntitledDays: x.EntitledDays,
-			GrantedDays: x.GrantedDays, Unit: x.Unit})
-	case export.DismissalRow:
-		r.Dismissals = append(r.Dismissals, pdf.DismissalRow{EmployeeName: x.EmployeeName, ExternalID: x.ExternalID,
-			Action: x.Action, Ground: x.Ground, EffectiveDate: x.EffectiveDate, Verdict: x.Verdict,
-			ProtectedUntil: x.ProtectedUntil, Reason: x.Reason})
-	case export.ClaimRow:
-		r.Claims = append(r.Claims, pdf.ClaimRow{EmployeeName: x.EmployeeName, ExternalID: x.ExternalID,
-			Event: x.Event, EventDate: x.EventDate, PaidDays: x.PaidDays, AmountFen: x.AmountFen,
-			Status: x.Status, SubmittedOn: x.SubmittedOn, Overdue: x.Overdue})
-	case export.ExtensionRow:
-		r.Extensions = append(r.Extensions, pdf.ExtensionRow{EmployeeName: x.EmployeeName, ExternalID: x.ExternalID,
-			ContractEnd: x.ContractEnd, ProtectedUntil: x.ProtectedUntil, ExtendedEnd: x.ExtendedEnd})
-	default:
-		return fmt.Errorf("cases: report: unknown row %T", row)
-	}
-	return nil
-}

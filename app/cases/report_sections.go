@@ -8,103 +8,122 @@ import (
 	"leaveguard/store"
 )
 
-// writeReport writes the header and the five sections of period p to w in
-// tx, each row as it is read.
-func (c *Cases) writeReport(ctx context.Context, tx *store.Tx, tenant string, p Period, w export.Writer) error {
+// reportRun is one report being written: the snapshot it reads, the
+// writer (through the content digest), the current section's row count and
+// findings, and each section's totals.
+type reportRun struct {
+	c       *Cases
+	ctx     context.Context
+	tx      *store.Tx
+	tenant  string
+	p       Period
+	w       *export.Digest
+	seq     int
+	flagged int
+	totals  [][]export.Cell
+	renamed map[string]leave.Date // employee id → day of the last name change
+}
+
+// writeReport writes the title block, the six sections and the totals of
+// period p to w, each row as it is read, then the attestation with the
+// document number that number gives the content hash.
+func (c *Cases) writeReport(ctx context.Context, tx *store.Tx, tenant string, p Period, w export.Writer,
+	number func(content string) (string, error)) error {
 	t, err := tx.Tenant(ctx, tenant)
 	if err != nil {
 		return err
 	}
-	h := export.Header{TenantName: t.Name, CreditCode: t.CreditCode, From: p.From, To: p.To, GeneratedAt: c.Now()}
-	if err := w.Begin(h); err != nil {
+	renamed, err := tx.NameChanges(ctx, tenant)
+	if err != nil {
+		return err
+	}
+	r := &reportRun{c: c, ctx: ctx, tx: tx, tenant: tenant, p: p, w: export.NewDigest(w), renamed: renamed}
+	h := export.Header{Title: reportTitle, TenantName: t.Name, CreditCode: t.CreditCode, From: p.From, To: p.To,
+		GeneratedAt: c.Now().Truncate(1e9)}
+	if err := r.w.Begin(h); err != nil {
 		return err
 	}
 	sections := []struct {
-		s    export.Section
-		rows func() error
+		s     export.Section
+		label string
+		rows  func() error
 	}{
-		{export.Protected, func() error { return reportProtected(ctx, tx, tenant, p, w) }},
-		{export.Leaves, func() error { return reportLeaves(ctx, tx, tenant, p, w) }},
-		{export.Dismissals, func() error { return reportDismissals(ctx, tx, tenant, p, w) }},
-		{export.Claims, func() error { return c.reportClaims(ctx, tx, tenant, p, w) }},
-		{export.Extensions, func() error { return reportExtensions(ctx, tx, tenant, p, w) }},
+		{secEvents, "三期女职工事件阶段（行）", r.events},
+		{secLeaves, "休假核对（项）", r.leaves},
+		{secDismissals, "解除、终止等事项检查（次）", r.dismissals},
+		{secWages, "降低工资福利记录（次）", r.wages},
+		{secClaims, "生育津贴计发（件，含未申领事件）", r.claimFigures},
+		{secClaimStatus, "生育津贴申领与到账（件，含未申领事件）", r.claimStatus},
+		{secExtensions, "应顺延劳动合同（份）", r.extensions},
 	}
 	for _, s := range sections {
-		if err := w.Section(s.s); err != nil {
-			return err
-		}
-		if err := s.rows(); err != nil {
+		if err := r.section(s.s, s.label, s.rows); err != nil {
 			return err
 		}
 	}
+	if err := r.writeTotals(); err != nil {
+		return err
+	}
+	no, err := number(r.w.Sum())
+	if err != nil {
+		return err
+	}
+	return r.attest(t, no)
+}
+
+// section writes a section: its header, its rows (or 本期无记录) and its
+// line of the totals.
+func (r *reportRun) section(s export.Section, label string, rows func() error) error {
+	if err := r.w.Section(s); err != nil {
+		return err
+	}
+	r.seq, r.flagged = 0, 0
+	if err := rows(); err != nil {
+		return err
+	}
+	if r.seq == 0 {
+		if err := r.w.Row([]export.Cell{export.T("本期无记录")}); err != nil {
+			return err
+		}
+	}
+	r.totals = append(r.totals, []export.Cell{export.T(label), export.N(r.seq), export.N(r.flagged)})
 	return nil
 }
 
-// reportProtected: each protected interval of a female employee that
-// overlaps the period, with the phase she was in at its last day inside it.
-func reportProtected(ctx context.Context, tx *store.Tx, tenant string, p Period, w export.Writer) error {
-	return tx.EachProtectionCandidate(ctx, tenant, func(pf store.ProtectionFacts) error {
-		f, err := protectionFacts(pf)
-		if err != nil {
+// row writes one numbered row; a row with a finding counts towards the
+// section's 需整改.
+func (r *reportRun) row(cells ...export.Cell) error {
+	r.seq++
+	for _, c := range cells {
+		if c.Flag {
+			r.flagged++
+			break
+		}
+	}
+	return r.w.Row(append([]export.Cell{export.N(r.seq)}, cells...))
+}
+
+// who are the identifying cells of an employee: name, 工号, masked ID.
+// The data keep no former names: a name changed after at says it is the
+// current one and when it changed.
+func (r *reportRun) who(employeeID, name string, at leave.Date, externalID, masked string) []export.Cell {
+	if day, ok := r.renamed[employeeID]; ok && day.After(at) {
+		name += "（现用名，" + day.String() + " 更名）"
+	}
+	return []export.Cell{export.T(name), export.T(externalID), export.T(masked)}
+}
+
+// writeTotals writes the 汇总 section: each section's rows and findings.
+func (r *reportRun) writeTotals() error {
+	if err := r.w.Section(secTotals); err != nil {
+		return err
+	}
+	sum, flagged := 0, 0
+	for _, t := range r.totals {
+		if err := r.w.Row(t); err != nil {
 			return err
 		}
-		for _, iv := range leave.ProtectedIntervals(f) {
-			if iv.To.Before(p.From) || iv.From.After(p.To) {
-				continue
-			}
-			last := iv.To
-			if p.To.Before(last) {
-				last = p.To
-			}
-			row := export.ProtectedRow{EmployeeName: pf.Name, ExternalID: pf.ExternalID,
-				Phase: string(leave.ProtectionOn(f, last).Phase), From: iv.From, Until: iv.To, Estimated: iv.Estimated}
-			if err := w.Row(row); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// reportWholeLeave are the leave types granted as one statutory entitlement: the
-// days approved in their bucket are compared with it. Parental and
-// only-child care leave are drawn on as needed: each request is its own
-// measure.
-var reportWholeLeave = map[string]bool{"maternity": true, "miscarriage": true, "marriage": true, "spousal_nursing": true}
-
-func reportLeaves(ctx context.Context, tx *store.Tx, tenant string, p Period, w export.Writer) error {
-	return tx.EachExportLeave(ctx, tenant, p.From, p.To, func(r store.ExportLeave) error {
-		row := export.LeaveRow{EmployeeName: r.EmployeeName, ExternalID: r.ExternalID, LeaveType: r.LeaveType,
-			Start: r.Start, End: r.End, EntitledDays: r.Days, GrantedDays: r.Days, Unit: r.Unit}
-		if reportWholeLeave[r.LeaveType] && r.Entitled > 0 {
-			row.EntitledDays, row.GrantedDays = r.Entitled, r.BucketDays
-		}
-		return w.Row(row)
-	})
-}
-
-func reportDismissals(ctx context.Context, tx *store.Tx, tenant string, p Period, w export.Writer) error {
-	from, until := p.bounds()
-	return tx.EachExportDismissal(ctx, tenant, from, until, func(r store.ExportDismissal) error {
-		row := export.DismissalRow{CheckedOn: leave.DateOf(r.CheckedAt.In(chinaTime)), EmployeeName: r.EmployeeName,
-			ExternalID: r.ExternalID, Action: r.Action, Ground: r.Ground, EffectiveDate: r.EffectiveDate,
-			Verdict: r.Verdict, Reason: r.Reason}
-		if r.ProtectedUntil != nil {
-			row.ProtectedUntil = *r.ProtectedUntil
-		}
-		return w.Row(row)
-	})
-}
-
-// reportExtensions: contracts ending in the period inside a protected
-// period (劳动合同法 第四十五条).
-func reportExtensions(ctx context.Context, tx *store.Tx, tenant string, p Period, w export.Writer) error {
-	return tx.EachContractEnding(ctx, tenant, p.From, p.To, func(pf store.ProtectionFacts) error {
-		x, _, ok, err := extensionOf(pf, p.From)
-		if err != nil || !ok {
-			return err
-		}
-		return w.Row(export.ExtensionRow{EmployeeName: x.Name, ExternalID: x.ExternalID, ContractEnd: x.ContractEnd,
-			Phase: string(x.Phase), ProtectedUntil: x.ProtectedUntil, Estimated: x.UntilEstimated, ExtendedEnd: x.ExtendedContractEnd})
-	})
+		sum, flagged = sum+int(t[1].N), flagged+int(t[2].N)
+	}
+	return r.w.Row([]export.Cell{export.T("合计"), export.N(sum), export.N(flagged)})
 }

@@ -12,6 +12,7 @@ import (
 
 func (a *API) registerExports(r fiber.Router) {
 	r.Get("/exports/labor-bureau", handlers.Require(pdfReaders...), a.laborExport)
+	r.Get("/documents/verify", handlers.Require(pdfReaders...), a.verifyDocument)
 }
 
 // laborExport is GET /exports/labor-bureau?from=&to=&format=csv|xlsx|pdf:
@@ -43,6 +44,9 @@ func exportQuery(c *fiber.Ctx) (cases.Period, string, error) {
 		maps.Copy(fields, ce.Fields)
 	} else if err != nil {
 		return p, "", err
+	}
+	if err := p.Sign(c.Query("responsible"), c.Query("contact")); errors.As(err, &ce) {
+		maps.Copy(fields, ce.Fields)
 	}
 	format := c.Query("format", "csv")
 	if _, ok := handlers.ExportTypes[format]; !ok && format != "pdf" {

@@ -34,10 +34,13 @@ func (p *Portal) exports(c *fiber.Ctx) error {
 // A bad period comes back as the form with its messages.
 func (p *Portal) laborExport(c *fiber.Ctx) error {
 	f := NewForm()
-	for _, k := range []string{"from", "to", "format"} {
+	for _, k := range []string{"from", "to", "format", "responsible", "contact"} {
 		f.Values[k] = c.Query(k)
 	}
 	period, err := cases.ParsePeriod(f.V("from"), f.V("to"))
+	if err == nil {
+		err = period.Sign(f.V("responsible"), f.V("contact"))
+	}
 	if _, ok := handlers.ExportTypes[f.V("format")]; !ok && f.V("format") != "pdf" {
 		f.Errors["format"] = "请选择 CSV、Excel 或 PDF"
 	}
