@@ -60,3 +60,9 @@ func refuseAfterSeparation(e store.Employee, end leave.Date) error {
 	}
 	return nil
 }
+
+// leftBefore reports whether the employee's last day came before d: she is
+// a former employee on d, and no alert or watch-list counts her.
+func leftBefore(e store.Employee, d leave.Date) bool {
+	return e.SeparatedOn != nil && e.SeparatedOn.Before(d)
+}
