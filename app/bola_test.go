@@ -44,6 +44,7 @@ var bolaBodies = map[string]any{
 	"POST /api/v1/employees/:id/births":            map[string]any{"birth_date": "2026-03-10", "child_order": 1},
 	"POST /api/v1/employees/:id/miscarriages":      map[string]any{"date": "2026-06-01", "gestation_weeks": 10},
 	"POST /api/v1/employees/:id/marriages":         map[string]any{"registered_on": "2026-05-20"},
+	"POST /api/v1/employees/:id/separation":        map[string]any{"last_day": "2026-06-30", "kind": "resignation"},
 	"PUT /api/v1/births/:id":                       map[string]any{"birth_date": "2026-03-12", "child_order": 1},
 	"POST /api/v1/leave-requests/:id/reject":       map[string]any{"reason": "测试"},
 	"PATCH /api/v1/children/:id":                   map[string]any{"iit_share_percent": 50},

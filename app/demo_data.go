@@ -78,6 +78,11 @@ var demoPeople = []demoPerson{
 		_, err := cs.SubmitLeave(ctx, DemoTenantID, who, cases.LeaveInput{EmployeeID: &id, LeaveType: sp("marriage"), Start: sp("2026-12-14"), Days: ip(18)})
 		return err
 	}},
+	{"XA-007", "阿拉坦", "male", "19850506", "", 680000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
+		// A former employee: resigned in 2025 (the list shows him with ?status=former).
+		_, err := cs.RecordSeparation(ctx, DemoTenantID, who, id, cases.SeparationInput{LastDay: sp("2025-06-30"), Kind: sp("resignation")})
+		return err
+	}},
 }
 
 // seedDemo records the demo employees and their families through the same

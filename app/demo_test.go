@@ -29,6 +29,10 @@ func TestDemo(t *testing.T) {
 	if n := len(r.JSON(t)["items"].([]any)); n != 6 {
 		t.Fatalf("demo has %d employees: %s", n, r.Body)
 	}
+	r = env.Do(t, "GET", "/api/v1/employees?status=former", again, nil)
+	if items := r.JSON(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["separated_on"] != "2025-06-30" {
+		t.Fatalf("demo former employees: %s", r.Body)
+	}
 	r = env.Do(t, "GET", "/api/v1/alerts/contract-extensions?as_of=2026-11-28", key, nil)
 	if n := len(r.JSON(t)["items"].([]any)); n != 2 {
 		t.Fatalf("demo watch-list has %d employees, want 2: %s", n, r.Body)

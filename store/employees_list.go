@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"leaveguard/leave"
 )
 
 // EmployeeFilter narrows an employee listing. After* is the keyset cursor:
@@ -12,6 +14,8 @@ type EmployeeFilter struct {
 	ExternalID string
 	Query      string // substring of the name or external id
 	Gender     string
+	Status     string     // "current" (still employed on Today), "former" (last day before Today); "" or "all": both
+	Today      leave.Date // the day Status is judged on
 	AfterTime  time.Time
 	AfterID    string
 	Limit      int
@@ -27,12 +31,13 @@ func (t *Tx) Employees(ctx context.Context, tenant string, f EmployeeFilter) ([]
 		WHERE tenant_id = :tenant_id
 		  AND (:external_id = '' OR external_id = :external_id)
 		  AND (:gender = '' OR gender = :gender)
+		  AND (:status IN ('', 'all') OR (:status = 'former') = COALESCE(separated_on < CAST(:today AS date), false))
 		  AND (:query = '' OR name ILIKE '%' || :query || '%' OR external_id ILIKE '%' || :query || '%')
 		  AND (:after_id = '' OR (created_at, id) > (:after_time, CAST(NULLIF(:after_id, '') AS uuid)))
 		ORDER BY created_at, id
 		LIMIT :limit`
 	args := map[string]any{
-		"tenant_id": tenant, "external_id": f.ExternalID, "gender": f.Gender,
+		"tenant_id": tenant, "external_id": f.ExternalID, "gender": f.Gender, "status": f.Status, "today": f.Today,
 		"query": escapeLike(f.Query), "after_time": f.AfterTime, "after_id": f.AfterID, "limit": f.Limit,
 	}
 	rows, err := sqlxNamedQuery(ctx, t, q, args)

@@ -11,10 +11,11 @@ import (
 
 // FeedEmployee is an employee as the payroll feed and the subsidy need it.
 type FeedEmployee struct {
-	ID             string `db:"id"`
-	ExternalID     string `db:"external_id"`
-	MonthlyWageFen int64  `db:"monthly_wage_fen"`
-	Insured        bool   `db:"maternity_insured"`
+	ID             string      `db:"id"`
+	ExternalID     string      `db:"external_id"`
+	MonthlyWageFen int64       `db:"monthly_wage_fen"`
+	Insured        bool        `db:"maternity_insured"`
+	SeparatedOn    *leave.Date `db:"separated_on"` // last day of employment, if she has left
 }
 
 // FeedEmployees returns a page of employees in id order, after afterID.
@@ -23,7 +24,7 @@ func (t *Tx) FeedEmployees(ctx context.Context, tenant, afterID string, limit in
 		return nil, err
 	}
 	const q = `
-		SELECT id, external_id, monthly_wage_fen, maternity_insured FROM employees
+		SELECT id, external_id, monthly_wage_fen, maternity_insured, separated_on FROM employees
 		WHERE tenant_id = $1 AND ($2 = '' OR id > CAST(NULLIF($2, '') AS uuid))
 		ORDER BY id LIMIT $3`
 	out := []FeedEmployee{}

@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 
+	"leaveguard/leave"
 	"leaveguard/payroll"
 	"leaveguard/store"
 )
@@ -12,6 +13,9 @@ import (
 type FeedItem struct {
 	payroll.FeedLine
 	ExternalID string `json:"external_id"`
+	// SeparatedOn is set on her last line: the month of her last day of
+	// employment; the feed has no line for her after it.
+	SeparatedOn *leave.Date `json:"separated_on,omitempty"`
 }
 
 // FeedPage is one page of the payroll feed: employees in id order after
@@ -38,6 +42,7 @@ func (c *Cases) PayrollFeed(ctx context.Context, tenant string, mo payroll.Month
 			emps = emps[:limit]
 			page.Next = emps[limit-1].ID
 		}
+		emps = employedIn(emps, mo)
 		ids := make([]string, len(emps))
 		for i, e := range emps {
 			ids[i] = e.ID
@@ -63,10 +68,26 @@ func (c *Cases) PayrollFeed(ctx context.Context, tenant string, mo payroll.Month
 		page.Items = make([]FeedItem, len(lines))
 		for i, l := range lines {
 			page.Items[i] = FeedItem{FeedLine: l, ExternalID: emps[i].ExternalID}
+			if on := emps[i].SeparatedOn; on != nil && !on.After(last) {
+				page.Items[i].SeparatedOn = on
+			}
 		}
 		return nil
 	})
 	return page, err
+}
+
+// employedIn drops the employees whose last day came before month mo: the
+// feed stops after her last month. The cursor is taken before, so a page
+// may be short but none is skipped.
+func employedIn(emps []store.FeedEmployee, mo payroll.Month) []store.FeedEmployee {
+	out := emps[:0:0]
+	for _, e := range emps {
+		if e.SeparatedOn == nil || !e.SeparatedOn.Before(mo.First()) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // feedFacts groups the page's rows by employee, in the page's order.

@@ -58,6 +58,9 @@ func (c *Cases) SubmitLeave(ctx context.Context, tenant string, who store.Who, i
 		if err != nil {
 			return fromDomain(err)
 		}
+		if err := refuseAfterSeparation(s.Employee, d.End); err != nil {
+			return err
+		}
 		row := store.LeaveRequest{EmployeeID: employeeID, LeaveType: string(d.LeaveType), Start: d.Start, End: d.End,
 			Days: d.Days, Unit: string(d.Unit), Bucket: d.Bucket, ChildID: req.ChildID, Status: string(leave.Submitted),
 			Decision: mustJSON(d), Note: note}

@@ -33,6 +33,9 @@ func (c *Cases) ApproveLeave(ctx context.Context, tenant string, who store.Who, 
 		if err != nil {
 			return fromDomain(err)
 		}
+		if err := refuseAfterSeparation(s.Employee, d.End); err != nil {
+			return err
+		}
 		today := c.Today()
 		if s.Ledger.Balance(d.Bucket, leave.Date{}).Credited == 0 {
 			credit := leave.Entry{Kind: leave.Credit, PostedOn: today, LeaveType: d.LeaveType, Bucket: d.Bucket,
@@ -86,37 +89,47 @@ func (c *Cases) CancelLeave(ctx context.Context, tenant string, who store.Who, i
 		if err != nil {
 			return err
 		}
-		today := c.Today()
 		switch {
-		case r.Status == string(leave.Approved) && r.End.Before(today):
+		case r.Status == string(leave.Approved) && r.End.Before(c.Today()):
 			return Fail(Conflict, "leave_already_ended", "该假期已于 "+r.End.String()+" 结束，不能取消")
-		case r.Status == string(leave.Approved):
-			l, err := ledgerOf(ctx, tx, tenant, r.EmployeeID)
-			if err != nil {
-				return err
-			}
-			rev, err := l.ReversalFor(r.ID, today)
-			if err != nil {
-				return fromDomain(err)
-			}
-			if err := tx.AppendLedger(ctx, tenant, r.EmployeeID, rev); err != nil {
-				return err
-			}
-		case r.Status != string(leave.Submitted):
+		case r.Status != string(leave.Approved) && r.Status != string(leave.Submitted):
 			return badTransition(r.Status, "取消")
 		}
-		wasApproved := r.Status == string(leave.Approved)
-		if out, err = tx.SetLeaveStatus(ctx, tenant, id, string(leave.Cancelled), actor(who), ""); err != nil {
-			return err
-		}
-		if wasApproved {
-			if err := tx.Emit(ctx, tenant, "leave.cancelled", leaveEvent(out)); err != nil {
-				return err
-			}
-		}
-		return tx.Audit(ctx, tenant, who, "leave.cancel", "leave_request", id, nil)
+		out, err = c.cancelInTx(ctx, tx, tenant, who, r, "")
+		return err
 	})
 	return out, err
+}
+
+// cancelInTx cancels r (submitted or approved) inside tx: an approved
+// request's days go back to the ledger as a reversal and leave.cancelled is
+// sent; note, when set, is kept as the reason. The caller checks that the
+// transition is allowed.
+func (c *Cases) cancelInTx(ctx context.Context, tx *store.Tx, tenant string, who store.Who, r store.LeaveRequest, note string) (store.LeaveRequest, error) {
+	wasApproved := r.Status == string(leave.Approved)
+	if wasApproved {
+		l, err := ledgerOf(ctx, tx, tenant, r.EmployeeID)
+		if err != nil {
+			return store.LeaveRequest{}, err
+		}
+		rev, err := l.ReversalFor(r.ID, c.Today())
+		if err != nil {
+			return store.LeaveRequest{}, fromDomain(err)
+		}
+		if err := tx.AppendLedger(ctx, tenant, r.EmployeeID, rev); err != nil {
+			return store.LeaveRequest{}, err
+		}
+	}
+	out, err := tx.SetLeaveStatus(ctx, tenant, r.ID, string(leave.Cancelled), actor(who), note)
+	if err != nil {
+		return store.LeaveRequest{}, err
+	}
+	if wasApproved {
+		if err := tx.Emit(ctx, tenant, "leave.cancelled", leaveEvent(out)); err != nil {
+			return store.LeaveRequest{}, err
+		}
+	}
+	return out, tx.Audit(ctx, tenant, who, "leave.cancel", "leave_request", r.ID, nil)
 }
 
 // leaveEvent is the payload of leave.approved / leave.cancelled: ids and

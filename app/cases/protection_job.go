@@ -50,6 +50,9 @@ func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave
 			return err
 		}
 		for _, pf := range rows {
+			if leftBefore(pf.Employee, today) {
+				continue // a former employee: no alerts after her last day
+			}
 			n, err := raiseNotices(ctx, tx, tenant, pf, today)
 			if err != nil {
 				return err

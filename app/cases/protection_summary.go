@@ -28,6 +28,9 @@ func (c *Cases) ProtectedByPhase(ctx context.Context, tenant string, asOf leave.
 			return err
 		}
 		for _, pf := range rows {
+			if leftBefore(pf.Employee, asOf) {
+				continue // a former employee: no alerts after her last day
+			}
 			f, err := protectionFacts(pf)
 			if err != nil {
 				return err

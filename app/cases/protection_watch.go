@@ -54,6 +54,9 @@ func (c *Cases) ContractExtensions(ctx context.Context, tenant string, who store
 			return err
 		}
 		for _, pf := range rows {
+			if leftBefore(pf.Employee, asOf) {
+				continue // a former employee: no alerts after her last day
+			}
 			x, _, ok, err := extensionOf(pf, asOf)
 			if err != nil {
 				return err

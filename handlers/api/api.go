@@ -40,6 +40,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerLeave(r)
 	a.registerSettings(r)
 	a.registerDismissal(r)
+	a.registerSeparation(r)
 	a.registerClaims(r)
 	a.registerSubsidy(r)
 	a.registerPayrollFeed(r)

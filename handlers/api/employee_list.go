@@ -9,14 +9,20 @@ import (
 	"leaveguard/store"
 )
 
-// listEmployees is GET /employees (?external_id, q, gender, limit, cursor).
+// listEmployees is GET /employees (?external_id, q, gender, status, limit,
+// cursor); former employees (last day before today) only with
+// status=former or status=all.
 func (a *API) listEmployees(c *fiber.Ctx) error {
 	k, err := readKeyset(c)
 	if err != nil {
 		return err
 	}
 	f := store.EmployeeFilter{ExternalID: c.Query("external_id"), Query: c.Query("q"),
-		Gender: c.Query("gender"), AfterTime: k.At, AfterID: k.ID, Limit: k.N + 1}
+		Gender: c.Query("gender"), Status: c.Query("status", "current"), Today: a.cases.Today(),
+		AfterTime: k.At, AfterID: k.ID, Limit: k.N + 1}
+	if f.Status != "current" && f.Status != "former" && f.Status != "all" {
+		return handlers.Invalid(map[string]string{"status": "须为 current（在职）、former（已离职）或 all（全部）"})
+	}
 	if f.Gender != "" && f.Gender != "female" && f.Gender != "male" {
 		return handlers.Invalid(map[string]string{"gender": "须为 female 或 male"})
 	}

@@ -19,6 +19,7 @@ type employeeView struct {
 	MonthlyWageFen   int64       `json:"monthly_wage_fen"`
 	MaternityInsured bool        `json:"maternity_insured"`
 	Region           *string     `json:"region"`
+	SeparatedOn      *leave.Date `json:"separated_on"`
 	CreatedAt        time.Time   `json:"created_at"`
 	UpdatedAt        time.Time   `json:"updated_at"`
 }
@@ -28,6 +29,6 @@ func viewEmployee(e store.Employee) employeeView {
 		ID: e.ID, ExternalID: e.ExternalID, Name: e.Name, Gender: e.Gender,
 		NationalIDMasked: e.NationalIDMasked, HiredOn: e.HiredOn, ContractEnd: e.ContractEnd,
 		MonthlyWageFen: e.MonthlyWageFen, MaternityInsured: e.MaternityInsured, Region: e.Region,
-		CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
+		SeparatedOn: e.SeparatedOn, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
 	}
 }

@@ -16,6 +16,7 @@ var (
 // employeesPage is the data of the employee list.
 type employeesPage struct {
 	Q, Gender string
+	Status    string // current (在职, the default), former (已离职) or all
 	Rows      []employeeRow
 	Next      string // cursor of the next page, "" on the last
 	Paged     bool   // this is not the first page
@@ -35,19 +36,23 @@ func (p *Portal) registerEmployees(r fiber.Router) {
 	p.page(r, fiber.MethodPost, "/employees/:id", p.employeeUpdate, employeeWriters...)
 }
 
-// employees is GET /employees?q=&gender=&after=: one page of the list,
+// employees is GET /employees?q=&gender=&status=&after=: one page of the list,
 // newest last (keyset pagination), the read audited.
 func (p *Portal) employees(c *fiber.Ctx) error {
 	page := employeesPage{Q: c.Query("q"), Gender: c.Query("gender"), CanWrite: allowed(sessionOf(c).Role, employeeWriters)}
 	if page.Gender != "female" && page.Gender != "male" {
 		page.Gender = ""
 	}
+	page.Status = c.Query("status")
+	if page.Status != "former" && page.Status != "all" {
+		page.Status = "current"
+	}
 	if len([]rune(page.Q)) > 100 {
 		page.Q = string([]rune(page.Q)[:100])
 	}
 	after, afterID := decodeCursor(c.Query("after"))
-	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Gender != ""
-	f := store.EmployeeFilter{Query: page.Q, Gender: page.Gender, AfterTime: after, AfterID: afterID, Limit: PageSize}
+	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Gender != "" || page.Status != "current"
+	f := store.EmployeeFilter{Query: page.Q, Gender: page.Gender, Status: page.Status, Today: p.cases.Today(), AfterTime: after, AfterID: afterID, Limit: PageSize}
 	rows, more, err := p.cases.ListEmployees(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
@@ -68,6 +73,7 @@ func (p *Portal) employees(c *fiber.Ctx) error {
 type employeeRow struct {
 	ID, Name, ExternalID, Gender, HiredOn, ContractEnd, Wage string
 	Insured                                                  bool
+	SeparatedOn                                              string // last day, once a separation is recorded
 }
 
 func rowOf(e store.Employee) employeeRow {
@@ -75,6 +81,9 @@ func rowOf(e store.Employee) employeeRow {
 		HiredOn: showDate(e.HiredOn), Wage: yuan(e.MonthlyWageFen), Insured: e.MaternityInsured}
 	if e.ContractEnd != nil {
 		r.ContractEnd = showDate(e.ContractEnd)
+	}
+	if e.SeparatedOn != nil {
+		r.SeparatedOn = showDate(e.SeparatedOn)
 	}
 	return r
 }

@@ -100,6 +100,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerAudit(r)
 	p.registerStaff(r)
 	p.registerDismissal(r)
+	p.registerSeparation(r)
 	p.registerFamily(r)
 	p.registerLeave(r)
 	p.registerClaims(r)

@@ -72,6 +72,9 @@ var notices = map[string]string{
 	"step_approve":    "已登记经办机构批准。",
 	"step_reject":     "已登记经办机构驳回。",
 	"step_pay":        "已登记到账，并与测算金额核对。",
+	// separation
+	"separated":            "已办理离职：最后工作日之后的假期已取消并退回余额，待审批的申请已关闭。",
+	"separation_withdrawn": "已撤销离职，员工恢复在职；历史记录保留。",
 	// integrations
 	"integration_deleted": "集成已删除：此后该地址收到的回调会被拒收，也不再向其推送事件；日志保留。",
 	"redelivered":         "已安排重新推送，稍后可在推送记录中查看结果。",
