@@ -62,6 +62,13 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 		VALUES ($1, $2, 850000, 600000, 'api_key', '2025-07-01 09:00:00+08', 'test')`, p3)
 	sql(`INSERT INTO wage_violation_attempts (tenant_id, employee_id, old_wage_fen, new_wage_fen, source, overridden, reason,
 		created_at, created_by) VALUES ($1, $2, 850000, 700000, 'user', true, '总经理批准', '2025-07-01 09:00:00+08', 'test')`, p3)
+	// 萨仁: terminated while nursing, the 禁止 verdict overridden by an admin.
+	p6, _ := hire(t, k, "E-106", "萨仁", "female", "")
+	birth(t, k, p6, map[string]any{"birth_date": "2025-03-01", "child_order": 1})
+	chk6 := post(t, 200, "/api/v1/dismissal-checks", k, map[string]any{"employee_id": p6, "action": "termination", "ground": "art40", "effective_date": "2025-09-30"})
+	backdate(t, ten.ID, chk6["id"].(string), "2025-09-01 10:00:00+08")
+	post(t, 201, "/api/v1/employees/"+p6+"/separation", k, map[string]any{"last_day": "2025-09-30", "kind": "termination", "ground": "art40",
+		"dismissal_check_id": chk6["id"], "override_reason": "经营困难，总经理决定仍然解除劳动合同，后果自负"})
 	// 巴特尔, a father: his child's birth owes him no allowance and no maternity leave.
 	p5, _ := hire(t, k, "E-105", "巴特尔", "male", "")
 	birth(t, k, p5, map[string]any{"birth_date": "2025-04-01", "child_order": 1})
@@ -70,7 +77,7 @@ func violationFixture(t *testing.T) (key string, findings []string) {
 	post(t, 201, "/api/v1/employees/"+p4+"/pregnancies", k, map[string]any{"reported_on": "2025-03-01", "expected_due_date": "2025-12-20"})
 	birth(t, k, p4, map[string]any{"birth_date": "2025-09-01", "child_order": 1})
 	return k, []string{"乌云其木格（现用名，", "未登记休假申请：依法享有产假", "不足 90 天", "难产增加 15 天", "多胞胎增加 15 天", "分娩早于预产期 110 天",
-		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未记录执行情况",
+		"按计算时有效的 2024 年度设置 7200.00 元/月计发；现行设置为 7000.00 元/月", "超出法定应享 5 天", "未参加生育保险", "禁止", "未执行（无离职记录）", "已离职：最后工作日 2025-09-30（单位解除）；管理员强制办理",
 		"已拒绝执行", "不得依照《劳动合同法》第四十条解除劳动合同", "三期保护期届满", "被强制执行：三期内降低工资，须纠正并补发（理由：总经理批准）", "未出具顺延通知书", "逾期决定", "2025-11-30"}
 }
 

@@ -75,3 +75,24 @@ func (t *Tx) Separations(ctx context.Context, tenant, employeeID string) ([]Sepa
 	}
 	return out, nil
 }
+
+// SeparationsInForce maps each employee of the tenant whose latest
+// separation event is a recorded one (not withdrawn) to it.
+func (t *Tx) SeparationsInForce(ctx context.Context, tenant string) (map[string]Separation, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	q := `SELECT DISTINCT ON (employee_id) ` + separationCols + ` FROM separations
+		WHERE tenant_id = $1 ORDER BY employee_id, created_at DESC, id DESC`
+	var rows []Separation
+	if err := t.tx.SelectContext(ctx, &rows, q, tenant); err != nil {
+		return nil, fmt.Errorf("store: separations in force: %w", mapErr(err))
+	}
+	out := map[string]Separation{}
+	for _, s := range rows {
+		if s.Event == "recorded" {
+			out[s.EmployeeID] = s
+		}
+	}
+	return out, nil
+}

@@ -10,10 +10,13 @@ import (
 )
 
 // dismissals writes each dismissal check of the period, told apart by its
-// time and number, with what was done: the data hold no separation
-// records, so a check that found the action prohibited says so plainly.
+// time and number, with what was done (the employee's separation, if any).
 func (r *reportRun) dismissals() error {
 	from, until := r.p.bounds()
+	var err error
+	if r.separations, err = r.tx.SeparationsInForce(r.ctx, r.tenant); err != nil { // before the rows stream
+		return err
+	}
 	return r.tx.EachExportDismissal(r.ctx, r.tenant, from, until, func(d store.ExportDismissal) error {
 		action := name(actionNames, d.Action)
 		if d.Ground != "" {
@@ -30,7 +33,7 @@ func (r *reportRun) dismissals() error {
 		cells := []export.Cell{export.T(export.Stamp(d.CheckedAt)), export.T(shortID(d.ID))}
 		cells = append(cells, r.who(d.EmployeeID, d.EmployeeName, leave.DateOf(d.CheckedAt.In(chinaTime)), d.ExternalID, d.IDMasked)...)
 		return r.row(append(cells, export.T(action), export.D(d.EffectiveDate), verdict, export.D(until),
-			export.T("未记录执行情况"), export.T(official(d.Reason)))...)
+			r.carriedOut(d), export.T(official(d.Reason)))...)
 	})
 }
 

@@ -22,6 +22,8 @@ type reportRun struct {
 	flagged int
 	totals  [][]export.Cell
 	renamed map[string]leave.Date // employee id → day of the last name change
+
+	separations map[string]store.Separation // employee id → separation in force
 }
 
 // writeReport writes the title block, the six sections and the totals of
