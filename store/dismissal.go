@@ -17,6 +17,7 @@ type ProtectionFacts struct {
 	Pregnancies  json.RawMessage `db:"pregnancies"`
 	Births       json.RawMessage `db:"births"`
 	Miscarriages json.RawMessage `db:"miscarriages"`
+	Deaths       json.RawMessage `db:"deaths"` // deaths of children of recorded births
 }
 
 const protectionFactsQuery = `
@@ -27,7 +28,11 @@ const protectionFactsQuery = `
 		COALESCE((SELECT json_agg(b.plan ORDER BY b.birth_date)
 			FROM births b WHERE b.tenant_id = e.tenant_id AND b.employee_id = e.id), '[]') AS births,
 		COALESCE((SELECT json_agg(m.plan ORDER BY m.date)
-			FROM miscarriages m WHERE m.tenant_id = e.tenant_id AND m.employee_id = e.id), '[]') AS miscarriages
+			FROM miscarriages m WHERE m.tenant_id = e.tenant_id AND m.employee_id = e.id), '[]') AS miscarriages,
+		COALESCE((SELECT json_agg(json_build_object('birth_date', c.birth_date, 'child_order', c.child_order,
+			'died_on', c.died_on) ORDER BY c.birth_date, c.child_order)
+			FROM children c WHERE c.tenant_id = e.tenant_id AND c.employee_id = e.id
+			  AND c.birth_id IS NOT NULL AND c.died_on IS NOT NULL), '[]') AS deaths
 	FROM employees e`
 
 // ProtectionFacts loads one employee's protection facts by id, or by the

@@ -25,6 +25,7 @@ type Birth struct {
 	BirthDate  leave.Date      `db:"birth_date"`
 	ChildOrder int             `db:"child_order"`
 	Babies     int             `db:"babies"`
+	Stillborn  int             `db:"stillborn"`
 	Dystocia   bool            `db:"dystocia"`
 	LeaveStart *leave.Date     `db:"leave_start"`
 	Plan       json.RawMessage `db:"plan"`
@@ -58,8 +59,9 @@ type Child struct {
 	BirthID         *string    `db:"birth_id" json:"birth_id"`
 	BirthDate       leave.Date `db:"birth_date" json:"birth_date"`
 	ChildOrder      int        `db:"child_order" json:"child_order"`
-	IITSharePercent int        `db:"iit_share_percent" json:"iit_share_percent"`
-	CreatedAt       time.Time  `db:"created_at" json:"created_at"`
+	IITSharePercent *int        `db:"iit_share_percent" json:"iit_share_percent"` // nil until declared
+	DiedOn          *leave.Date `db:"died_on" json:"died_on"`
+	CreatedAt       time.Time   `db:"created_at" json:"created_at"`
 }
 
 // CreatePregnancy records a pregnancy.
