@@ -54,11 +54,11 @@ type Marriage struct {
 
 // Child is a child of an employee (from a recorded birth or entered directly).
 type Child struct {
-	ID              string     `db:"id" json:"id"`
-	EmployeeID      string     `db:"employee_id" json:"employee_id"`
-	BirthID         *string    `db:"birth_id" json:"birth_id"`
-	BirthDate       leave.Date `db:"birth_date" json:"birth_date"`
-	ChildOrder      int        `db:"child_order" json:"child_order"`
+	ID              string      `db:"id" json:"id"`
+	EmployeeID      string      `db:"employee_id" json:"employee_id"`
+	BirthID         *string     `db:"birth_id" json:"birth_id"`
+	BirthDate       leave.Date  `db:"birth_date" json:"birth_date"`
+	ChildOrder      int         `db:"child_order" json:"child_order"`
 	IITSharePercent *int        `db:"iit_share_percent" json:"iit_share_percent"` // nil until declared
 	DiedOn          *leave.Date `db:"died_on" json:"died_on"`
 	CreatedAt       time.Time   `db:"created_at" json:"created_at"`
