@@ -40,6 +40,8 @@ var familyKinds = map[string]familyKind{
 			{Name: "birth_date", Label: "分娩日期 *", Type: "date"},
 			{Name: "child_order", Label: "孩次 *", Type: "number", Hint: "这是第几个孩子：1、2、3…（双胞胎按较早出生者计）"},
 			{Name: "babies", Label: "婴儿数", Type: "number", Hint: "单胎填 1；多胞胎每多一个增加 15 天产假"},
+			{Name: "stillborn", Label: "其中未能存活出生的婴儿数", Type: "number",
+				Hint: "通常留空或填 0。如有婴儿不幸死产，请填写人数：产假照常计算，系统不会再为该婴儿列出哺乳期、育儿假、津贴等事项"},
 			{Name: "dystocia", Label: "是否难产", Options: yesNo, Hint: "难产增加 15 天产假"},
 			{Name: "leave_start", Label: "产假开始日期", Type: "date", Hint: "留空为分娩当日；产前休假最多提前 15 天（仅女职工本人）"},
 		}},
@@ -67,6 +69,7 @@ func (p *Portal) registerFamily(r fiber.Router) {
 	p.AddLabels("confidence", map[string]string{"high": "已核对原文", "medium": "通行解读", "low": "待确认"})
 	p.AddEmployeeSection(EmployeeSection{Order: 5, Roles: familyReaders, Render: p.timelineSection})
 	p.AddEmployeeSection(EmployeeSection{Order: 20, Roles: familyReaders, Render: p.entitlementsSection})
+	p.AddEmployeeSection(EmployeeSection{Order: 25, Roles: familyReaders, Render: p.benefitsSection})
 	for kind := range familyKinds {
 		p.page(r, fiber.MethodGet, "/employees/:id/"+kind+"/new", p.familyNew(kind), familyWriters...)
 		p.page(r, fiber.MethodPost, "/employees/:id/"+kind, p.familyCreate(kind), familyWriters...)

@@ -125,7 +125,7 @@ func readFields(c *fiber.Ctx, fields []familyField) Form {
 // numbers get their message here.
 func birthInput(f *Form) cases.BirthInput {
 	in := cases.BirthInput{BirthDate: opt(f.V("birth_date")), ChildOrder: intField(f, "child_order"),
-		Babies: intField(f, "babies"), LeaveStart: opt(f.V("leave_start"))}
+		Babies: intField(f, "babies"), Stillborn: intField(f, "stillborn"), LeaveStart: opt(f.V("leave_start"))}
 	if f.V("dystocia") == "true" || f.V("dystocia") == "false" {
 		b := f.V("dystocia") == "true"
 		in.Dystocia = &b
