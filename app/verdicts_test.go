@@ -78,3 +78,38 @@ func TestRequestsAgainstRecordedBirths(t *testing.T) {
 		t.Fatalf("20 days before the birth: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestPregnancyProtectedFromItsStart: protection runs from the due date −
+// 280 days (estimated), or from an earlier medically confirmed start, not
+// from the day the pregnancy was reported.
+func TestPregnancyProtectedFromItsStart(t *testing.T) {
+	tn := freshTenant(t)
+	k := tn.Key
+	protection := func(emp, on string) map[string]any {
+		return mustDo(t, 200, "GET", "/api/v1/employees/"+emp+"/protection?as_of="+on, k, nil)
+	}
+	est := staff(t, k, "female", 600000, true)
+	mustDo(t, 201, "POST", "/api/v1/employees/"+est+"/pregnancies", k,
+		map[string]any{"reported_on": "2026-09-01", "expected_due_date": "2027-05-10"})
+	if p := protection(est, "2026-08-03"); p["protected"] != true || p["from"] != "2026-08-03" || p["from_estimated"] != true {
+		t.Fatalf("estimated start: %v", p)
+	}
+	if p := protection(est, "2026-08-02"); p["protected"] != false {
+		t.Fatalf("day before the estimated start: %v", p)
+	}
+	v := mustDo(t, 200, "POST", "/api/v1/dismissal-checks", k,
+		map[string]any{"employee_id": est, "action": "termination", "ground": "art40", "effective_date": "2026-07-25"})
+	if v["verdict"] != "requires_review" || !hasReason(v, "pregnancy_start_uncertain") {
+		t.Fatalf("within 14 days before the estimated start: %v", v)
+	}
+	conf := staff(t, k, "female", 600000, true)
+	mustDo(t, 201, "POST", "/api/v1/employees/"+conf+"/pregnancies", k,
+		map[string]any{"reported_on": "2026-09-01", "expected_due_date": "2027-05-10", "confirmed_start": "2026-07-20"})
+	if p := protection(conf, "2026-07-20"); p["protected"] != true || p["from_estimated"] != false {
+		t.Fatalf("confirmed start: %v", p)
+	}
+	if r := env.Do(t, "POST", "/api/v1/employees/"+conf+"/pregnancies", k,
+		map[string]any{"reported_on": "2026-09-01", "confirmed_start": "2026-09-02"}); r.Status != 400 {
+		t.Fatalf("confirmed start after the report: %d %s", r.Status, r.Body)
+	}
+}

@@ -23,7 +23,7 @@ type ProtectionFacts struct {
 const protectionFactsQuery = `
 	SELECT ` + employeeCols + `,
 		COALESCE((SELECT json_agg(json_build_object('reported_on', p.reported_on,
-			'expected_due_date', p.expected_due_date) ORDER BY p.reported_on)
+			'expected_due_date', p.expected_due_date, 'confirmed_start', p.confirmed_start) ORDER BY p.reported_on)
 			FROM pregnancies p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), '[]') AS pregnancies,
 		COALESCE((SELECT json_agg(b.plan ORDER BY b.birth_date)
 			FROM births b WHERE b.tenant_id = e.tenant_id AND b.employee_id = e.id), '[]') AS births,

@@ -15,8 +15,11 @@ type Pregnancy struct {
 	EmployeeID      string      `db:"employee_id" json:"employee_id"`
 	ReportedOn      leave.Date  `db:"reported_on" json:"reported_on"`
 	ExpectedDueDate *leave.Date `db:"expected_due_date" json:"expected_due_date"`
+	ConfirmedStart  *leave.Date `db:"confirmed_start" json:"confirmed_start"` // medically confirmed start, if known
 	CreatedAt       time.Time   `db:"created_at" json:"created_at"`
 }
+
+const pregnancyCols = `id, employee_id, reported_on, expected_due_date, confirmed_start, created_at`
 
 // Birth is a recorded birth with its frozen leave plan (JSON of leave.BirthPlan).
 type Birth struct {
@@ -70,10 +73,10 @@ func (t *Tx) CreatePregnancy(ctx context.Context, tenant string, p Pregnancy) (P
 		return Pregnancy{}, err
 	}
 	const q = `
-		INSERT INTO pregnancies (tenant_id, employee_id, reported_on, expected_due_date)
-		VALUES ($1, $2, $3, $4) RETURNING id, employee_id, reported_on, expected_due_date, created_at`
+		INSERT INTO pregnancies (tenant_id, employee_id, reported_on, expected_due_date, confirmed_start)
+		VALUES ($1, $2, $3, $4, $5) RETURNING ` + pregnancyCols
 	var out Pregnancy
-	if err := t.tx.GetContext(ctx, &out, q, tenant, p.EmployeeID, p.ReportedOn, p.ExpectedDueDate); err != nil {
+	if err := t.tx.GetContext(ctx, &out, q, tenant, p.EmployeeID, p.ReportedOn, p.ExpectedDueDate, p.ConfirmedStart); err != nil {
 		return Pregnancy{}, fmt.Errorf("store: create pregnancy: %w", mapErr(err))
 	}
 	return out, nil

@@ -24,7 +24,7 @@ func (t *Tx) EmployeeEvents(ctx context.Context, tenant, employeeID string) (Eve
 		dst any
 		q   string
 	}{
-		{&ev.Pregnancies, `SELECT id, employee_id, reported_on, expected_due_date, created_at
+		{&ev.Pregnancies, `SELECT ` + pregnancyCols + `
 			FROM pregnancies WHERE tenant_id = $1 AND employee_id = $2 ORDER BY reported_on, id`},
 		{&ev.Births, `SELECT ` + birthCols + ` FROM births WHERE tenant_id = $1 AND employee_id = $2 ORDER BY birth_date, id`},
 		{&ev.Miscarriages, `SELECT id, employee_id, date, gestation_weeks, plan, created_at

@@ -60,6 +60,9 @@ func factsOf(e store.Employee, ev store.Events) (leave.Facts, error) {
 		if p.ExpectedDueDate != nil {
 			lp.ExpectedDueDate = *p.ExpectedDueDate
 		}
+		if p.ConfirmedStart != nil {
+			lp.ConfirmedStart = *p.ConfirmedStart
+		}
 		f.Pregnancies = append(f.Pregnancies, lp)
 	}
 	for _, b := range ev.Births {

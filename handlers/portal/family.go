@@ -32,7 +32,8 @@ var familyKinds = map[string]familyKind{
 		Intro: "女职工向单位报告怀孕（或提交医学证明）之日起即受孕期保护：不得以第四十、四十一条解除合同，不得降低工资。",
 		Fields: []familyField{
 			{Name: "reported_on", Label: "报告怀孕日期 *", Type: "date", Hint: "员工告知单位或提交医学证明的日期"},
-			{Name: "expected_due_date", Label: "预产期", Type: "date", Hint: "用于估算保护期；分娩后以实际日期为准"},
+			{Name: "expected_due_date", Label: "预产期", Type: "date", Hint: "孕期保护自怀孕之日起（不以告知日为准），按预产期前 280 天估算；分娩后以实际日期为准"},
+			{Name: "confirmed_start", Label: "医学确认的怀孕开始日期", Type: "date", Hint: "有医学证明且早于估算日期时填写，保护期自该日起算"},
 		}},
 	"births": {Key: "births", Title: "登记分娩", Submit: "保存并计算产假",
 		Intro: "保存后按分娩当日有效的规则计算产假（含延长、难产、多胞胎）、哺乳期和三期保护截止日，并记入假期余额。男职工登记配偶分娩，计算配偶护理假和育儿假。",

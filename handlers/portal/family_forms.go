@@ -86,7 +86,8 @@ func (p *Portal) recordFamily(c *fiber.Ctx, kind, employeeID string, f *Form) (s
 	var err error
 	switch kind {
 	case "pregnancies":
-		in := cases.PregnancyInput{ReportedOn: opt(f.V("reported_on")), ExpectedDueDate: opt(f.V("expected_due_date"))}
+		in := cases.PregnancyInput{ReportedOn: opt(f.V("reported_on")), ExpectedDueDate: opt(f.V("expected_due_date")),
+			ConfirmedStart: opt(f.V("confirmed_start"))}
 		_, err = p.cases.RecordPregnancy(ctx, tenant, who, employeeID, in)
 	case "births":
 		in := birthInput(f)
