@@ -33,6 +33,20 @@ func TestStillbirthAndInfantDeath(t *testing.T) {
 	if n := len(m["benefits"].([]any)); n != 3 { // one live child: XAM allowance, national subsidy, newborn insurance
 		t.Fatalf("benefits of one live twin: %v", m["benefits"])
 	}
+	// Corrections keep the children in step: both twins alive; the first record's baby alive, then not.
+	mustDo(t, 200, "PUT", "/api/v1/births/"+m["id"].(string), k,
+		map[string]any{"birth_date": "2026-01-15", "child_order": 2, "babies": 2, "stillborn": 0})
+	stillID := mustDo(t, 200, "GET", "/api/v1/employees/"+still+"/events", k, nil)["births"].([]any)[0].(map[string]any)["id"].(string)
+	mustDo(t, 200, "PUT", "/api/v1/births/"+stillID, k, map[string]any{"birth_date": "2026-01-15", "child_order": 1, "stillborn": 0})
+	for emp, want := range map[string]int{twins: 2, still: 1} {
+		if ev := mustDo(t, 200, "GET", "/api/v1/employees/"+emp+"/events", k, nil); len(ev["children"].([]any)) != want {
+			t.Fatalf("children after the correction: %v, want %d", ev["children"], want)
+		}
+	}
+	mustDo(t, 200, "PUT", "/api/v1/births/"+stillID, k, map[string]any{"birth_date": "2026-01-15", "child_order": 1, "stillborn": 1})
+	if ev := mustDo(t, 200, "GET", "/api/v1/employees/"+still+"/events", k, nil); len(ev["children"].([]any)) != 0 {
+		t.Fatalf("children after correcting back to a stillbirth: %v", ev["children"])
+	}
 
 	mother := staff(t, k, "female", 600000, true)
 	birth(t, k, mother, map[string]any{"birth_date": "2026-01-15", "child_order": 1})

@@ -107,14 +107,38 @@ func (t *Tx) CreateChild(ctx context.Context, tenant string, c Child) (Child, er
 	return out, nil
 }
 
-// MoveBirthChildren sets the birth date of the children of a corrected birth.
-func (t *Tx) MoveBirthChildren(ctx context.Context, tenant, birthID string, b Birth) error {
+// SyncBirthChildren makes the children of a corrected birth match it: the
+// birth date and the child orders from b, and live rows (babies not born
+// dead). Extra rows (the highest orders) are removed, missing ones added
+// with no IIT share declared. It returns how many were removed and added.
+func (t *Tx) SyncBirthChildren(ctx context.Context, tenant string, b Birth, live int) (removed, added int, err error) {
 	if err := t.check(tenant); err != nil {
-		return err
+		return 0, 0, err
 	}
-	const q = `UPDATE children SET birth_date = $3 WHERE tenant_id = $1 AND birth_id = $2`
-	if _, err := t.tx.ExecContext(ctx, q, tenant, birthID, b.BirthDate); err != nil {
-		return fmt.Errorf("store: move children: %w", err)
+	const del = `
+		DELETE FROM children WHERE tenant_id = $1 AND id IN (
+			SELECT id FROM children WHERE tenant_id = $1 AND birth_id = $2 ORDER BY child_order, id OFFSET $3)`
+	res, err := t.tx.ExecContext(ctx, del, tenant, b.ID, live)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: remove children: %w", mapErr(err))
 	}
-	return nil
+	n, _ := res.RowsAffected()
+	const renumber = `
+		UPDATE children c SET birth_date = $3, child_order = $4 + r.n - 1
+		FROM (SELECT id, row_number() OVER (ORDER BY child_order, id) AS n FROM children
+		      WHERE tenant_id = $1 AND birth_id = $2) r
+		WHERE c.tenant_id = $1 AND c.id = r.id`
+	res, err = t.tx.ExecContext(ctx, renumber, tenant, b.ID, b.BirthDate, b.ChildOrder)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: renumber children: %w", mapErr(err))
+	}
+	kept, _ := res.RowsAffected()
+	for i := int(kept); i < live; i++ {
+		c := Child{EmployeeID: b.EmployeeID, BirthID: &b.ID, BirthDate: b.BirthDate, ChildOrder: b.ChildOrder + i}
+		if _, err := t.CreateChild(ctx, tenant, c); err != nil {
+			return int(n), added, err
+		}
+		added++
+	}
+	return int(n), added, nil
 }

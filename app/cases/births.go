@@ -129,11 +129,12 @@ func (c *Cases) CorrectBirth(ctx context.Context, tenant string, who store.Who, 
 		if rec.Birth, err = tx.CorrectBirth(ctx, tenant, row, mustJSON(in), actor(who)); err != nil {
 			return err
 		}
-		if err := tx.MoveBirthChildren(ctx, tenant, birthID, rec.Birth); err != nil {
+		removed, added, err := tx.SyncBirthChildren(ctx, tenant, rec.Birth, b.Live())
+		if err != nil {
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "birth.correct", "employee", old.EmployeeID,
-			map[string]any{"birth_id": birthID, "version": rec.Birth.Version})
+			map[string]any{"birth_id": birthID, "version": rec.Birth.Version, "children_removed": removed, "children_added": added})
 	})
 	return rec, err
 }
