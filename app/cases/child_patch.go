@@ -16,9 +16,6 @@ type ChildPatch struct {
 
 func (in ChildPatch) parse(today leave.Date) (share *int, died leave.Date, err error) {
 	f := Fields{}
-	if in.IITSharePercent == nil && in.DiedOn == nil {
-		f["iit_share_percent"] = "请填写 iit_share_percent（100 本人全额扣除、50 双方各半、0 由另一方全额扣除）或 died_on"
-	}
 	if p := in.IITSharePercent; p != nil && *p != 100 && *p != 50 && *p != 0 {
 		f["iit_share_percent"] = "只能是 100、50 或 0"
 	}
@@ -48,6 +45,9 @@ func (c *Cases) PatchChild(ctx context.Context, tenant string, who store.Who, id
 			return err
 		}
 		out = old
+		if share == nil && died.IsZero() { // checked after the load: another tenant's child is a 404
+			return Fields{"iit_share_percent": "请填写 iit_share_percent（100 本人全额扣除、50 双方各半、0 由另一方全额扣除）或 died_on"}.Err()
+		}
 		var fields []string
 		if share != nil {
 			if out, err = tx.SetChildIITShare(ctx, tenant, id, *share); err != nil {

@@ -2,10 +2,12 @@ package portal
 
 import (
 	"html/template"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
+	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -14,6 +16,17 @@ type benefitsBlock struct {
 	E          store.Employee
 	Items      []cases.ChecklistItem
 	Undeclared []store.Child
+	Children   []childRow // children under 3 and alive: their IIT share and a death can be recorded
+	CanWrite   bool
+	CSRF       string
+}
+
+// childRow is a child in the checklist's forms; Share is "" until declared.
+type childRow struct {
+	ID         string
+	ChildOrder int
+	BirthDate  leave.Date
+	Share      string
 }
 
 // benefitsSection lists, from the timeline the page already loaded, what
@@ -24,9 +37,23 @@ func (p *Portal) benefitsSection(c *fiber.Ctx, e store.Employee) (template.HTML,
 	if !ok {
 		return "", nil
 	}
-	items, undeclared := tl.Checklist(p.cases.Today())
-	if len(items) == 0 && len(undeclared) == 0 {
+	today := p.cases.Today()
+	items, undeclared := tl.Checklist(today)
+	block := benefitsBlock{E: e, Items: items, Undeclared: undeclared, CanWrite: allowed(sessionOf(c).Role, familyWriters)}
+	for _, ch := range tl.Events.Children {
+		if ch.DiedOn == nil && ch.BirthDate.AddYearsClamped(3).After(today) {
+			r := childRow{ID: ch.ID, ChildOrder: ch.ChildOrder, BirthDate: ch.BirthDate}
+			if ch.IITSharePercent != nil {
+				r.Share = strconv.Itoa(*ch.IITSharePercent)
+			}
+			block.Children = append(block.Children, r)
+		}
+	}
+	if len(items) == 0 && len(block.Children) == 0 {
 		return "", nil
 	}
-	return p.Partial("benefits-section", benefitsBlock{E: e, Items: items, Undeclared: undeclared})
+	if s := sessionOf(c); s != nil {
+		block.CSRF = s.CSRF
+	}
+	return p.Partial("benefits-section", block)
 }

@@ -28,7 +28,36 @@ func TestBirthBenefitsChecklist(t *testing.T) {
 	if strings.Contains(page.Body, "5,000.00") {
 		t.Error("the baby born dead (3rd child) must not be listed for the 5,000 yuan allowance")
 	}
+	// HR records the declared share: the reminder goes; then, sadly, the child's death.
+	child := between(page.Body, `action="/children/`, `"`)
+	if child == "" {
+		t.Fatalf("no child form on the employee page: %s", excerpt(page.Body))
+	}
+	p = b.post(emp, "/children/"+child, url.Values{"iit_share_percent": {"50"}})
+	if p.Status != 303 {
+		t.Fatalf("declare share: %d %s", p.Status, excerpt(p.Body))
+	}
+	if after := b.get(emp); strings.Contains(after.Body, `data-testid="iit-reminder"`) || !strings.Contains(after.Body, `value="50" selected`) {
+		t.Errorf("after the declaration: %s", excerpt(after.Body))
+	}
+	p = b.post(emp, "/children/"+child, url.Values{"died_on": {"2030-06-01"}})
+	if p.Status < 400 || p.Status > 422 { // after today: refused
+		t.Fatalf("death in the future: %d %s", p.Status, excerpt(p.Body))
+	}
 	bad := b.post(emp+"/births/new", emp+"/births", url.Values{"birth_date": {"2030-05-10"}, "child_order": {"4"},
 		"babies": {"1"}, "stillborn": {"2"}})
 	mustHave(t, "more stillborn than babies", bad, 400, `data-testid="error-stillborn"`)
+}
+
+// between is the text of s after the first start and before the next end.
+func between(s, start, end string) string {
+	i := strings.Index(s, start)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(start):]
+	if j := strings.Index(s, end); j >= 0 {
+		return s[:j]
+	}
+	return ""
 }

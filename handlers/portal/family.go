@@ -78,5 +78,6 @@ func (p *Portal) registerFamily(r fiber.Router) {
 	p.page(r, fiber.MethodGet, "/births/:id", p.birth, familyReaders...)
 	p.page(r, fiber.MethodGet, "/births/:id/edit", p.birthEdit, familyWriters...)
 	p.page(r, fiber.MethodPost, "/births/:id", p.birthCorrect, familyWriters...)
+	p.page(r, fiber.MethodPost, "/children/:id", p.childUpdate, familyWriters...)
 	p.page(r, fiber.MethodGet, "/miscarriages/:id", p.miscarriage, familyReaders...)
 }
