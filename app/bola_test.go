@@ -17,7 +17,7 @@ func bolaFixtures(t *testing.T) map[string]string {
 	ids["children"] = r.JSON(t)["children"].([]any)[0].(map[string]any)["id"].(string)
 	r = env.Do(t, "POST", "/api/v1/employees/"+female(t, env.B.Key)+"/miscarriages", env.B.Key, map[string]any{"date": "2026-06-01", "gestation_weeks": 10})
 	ids["miscarriages"] = r.JSON(t)["id"].(string)
-	_, m := submitAs(t, env.B.Key, emp, "parental", "2027-03-01", 2)
+	_, m := submitAs(t, env.B.Key, emp, "parental", "2027-03-15", 2) // after her maternity leave (to 2027-03-07)
 	ids["leave-requests"] = m["id"].(string)
 	r = env.Do(t, "POST", "/api/v1/dismissal-checks", env.B.Key, map[string]any{"employee_id": emp, "action": "demotion", "effective_date": "2026-12-01"})
 	ids["dismissal-checks"] = r.JSON(t)["id"].(string)

@@ -15,8 +15,10 @@ func TestAllowanceClaimRules(t *testing.T) {
 	}
 	mustDo(t, 200, "PUT", "/api/v1/settings", tn.Key, map[string]any{"avg_monthly_wage_fen": map[string]any{"2025": 750000}})
 	c := mustDo(t, 201, "POST", "/api/v1/allowance-claims", tn.Key, map[string]any{"birth_id": b})
-	// 98 + 60 + 15 (dystocia) + 15 (twins) = 188 days; 750000 × 188 ÷ 30 = 4700000.
-	if num(c["paid_days"]) != 188 || fen(c["amount_fen"]) != 4700000 || num(c["basis_year"]) != 2025 {
+	// Twins recorded as the 2nd and 3rd child: the birth includes a 3rd child
+	// (multiple_birth_order_basis = last_baby), so 98 + 90 + 15 (dystocia) +
+	// 15 (twins) = 218 days; 750000 × 218 ÷ 30 = 5450000.
+	if num(c["paid_days"]) != 218 || fen(c["amount_fen"]) != 5450000 || num(c["basis_year"]) != 2025 {
 		t.Fatalf("twins with dystocia: %v", c)
 	}
 	// National days only: 98 + 15 + 15 = 128.

@@ -48,7 +48,10 @@ func demoCmd(ctx context.Context, cfg Config, out io.Writer) error {
   试一试：
     curl -H "Authorization: Bearer %s" http://localhost%s/api/v1/employees
     curl -H "Authorization: Bearer %s" http://localhost%s/api/v1/alerts/contract-extensions
-`, DemoTenantID, cfg.Addr, DemoEmail, DemoPassword, key, key, cfg.Addr, key, cfg.Addr)
+    curl -H "Authorization: Bearer %s" http://localhost%s/api/v1/dismissal-checks
+  门户中其其格（XA-004）的页面列出政府发放的生育相关待遇清单（含办理期限）和个税扣除比例提醒；
+  合规检查记录中有一次依劳动合同法第四十四条（提前解散）终止的检查：产期内需复核，并须支付经济补偿。
+`, DemoTenantID, cfg.Addr, DemoEmail, DemoPassword, key, key, cfg.Addr, key, cfg.Addr, key, cfg.Addr)
 	return nil
 }
 

@@ -30,7 +30,15 @@ var demoPeople = []demoPerson{
 		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-05-10"), ChildOrder: ip(1), Babies: ip(1)}); err != nil {
 			return err
 		}
-		_, err := cs.SubmitLeave(ctx, DemoTenantID, who, cases.LeaveInput{EmployeeID: &id, LeaveType: sp("parental"), Start: sp("2026-12-21"), Days: ip(3)})
+		// She declared half of the IIT infant-care deduction (her husband the other half).
+		ev, err := cs.Events(ctx, DemoTenantID, who, id)
+		if err != nil {
+			return err
+		}
+		if _, err := cs.PatchChild(ctx, DemoTenantID, who, ev.Children[0].ID, cases.ChildPatch{IITSharePercent: ip(50)}); err != nil {
+			return err
+		}
+		_, err = cs.SubmitLeave(ctx, DemoTenantID, who, cases.LeaveInput{EmployeeID: &id, LeaveType: sp("parental"), Start: sp("2026-12-21"), Days: ip(3)})
 		return err
 	}},
 	{"XA-002", "李海燕", "female", "19900218", "", 900000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
@@ -57,6 +65,8 @@ var demoPeople = []demoPerson{
 	}},
 	{"XA-004", "其其格", "female", "19951123", "2026-12-31", 560000, false, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
 		// Third child, twins, dystocia; not insured; contract ends during maternity leave.
+		// Her page lists the 5,000 yuan Hinggan allowance of the 3rd child and reminds HR that
+		// her IIT share is not declared yet.
 		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-09-20"), ChildOrder: ip(3), Babies: ip(2), Dystocia: bp(true)}); err != nil {
 			return err
 		}
@@ -111,6 +121,13 @@ func seedDemo(ctx context.Context, cs *cases.Cases) error {
 	first := ids["XA-001"]
 	if _, err := cs.CheckDismissal(ctx, DemoTenantID, who, cases.DismissalInput{EmployeeID: &first,
 		Action: sp("termination"), Ground: sp("art40"), EffectiveDate: sp("2026-12-31")}); err != nil {
+		return err
+	}
+	// The employer is being dissolved early (Art. 44(5)): inside her maternity leave
+	// this needs review, and Art. 46 severance is due.
+	twins := ids["XA-004"]
+	if _, err := cs.CheckDismissal(ctx, DemoTenantID, who, cases.DismissalInput{EmployeeID: &twins,
+		Action: sp("termination"), Ground: sp("art44_closure"), EffectiveDate: sp("2026-12-31")}); err != nil {
 		return err
 	}
 	if err := seedDemoPayroll(ctx, cs, DemoTenantID); err != nil {

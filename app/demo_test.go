@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -56,8 +57,25 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo webhook deliveries (a raise, a refused cut, a scheduled cut): %s", r.Body)
 	}
 	r = env.Do(t, "GET", "/api/v1/dismissal-checks", key, nil)
-	if items := r.JSON(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["verdict"] != "prohibited" {
-		t.Fatalf("demo dismissal check: %s", r.Body)
+	verdicts := map[string]string{}
+	for _, it := range r.JSON(t)["items"].([]any) {
+		m := it.(map[string]any)
+		verdicts[fmt.Sprint(m["ground"])] = fmt.Sprint(m["verdict"])
+	}
+	if len(verdicts) != 2 || verdicts["art40"] != "prohibited" || verdicts["art44_closure"] != "requires_review" ||
+		!strings.Contains(string(r.Body), "art46_severance_due") {
+		t.Fatalf("demo dismissal checks (art40 prohibited, Art. 44 closure needs review): %s", r.Body)
+	}
+	var twins string
+	for _, it := range env.Do(t, "GET", "/api/v1/employees", key, nil).JSON(t)["items"].([]any) {
+		if m := it.(map[string]any); m["external_id"] == "XA-004" {
+			twins = m["id"].(string)
+		}
+	}
+	ev := env.Do(t, "GET", "/api/v1/employees/"+twins+"/events", key, nil)
+	if body := string(ev.Body); !strings.Contains(body, `"code":"xam_childcare_allowance"`) || !strings.Contains(body, `"amount_fen":500000`) ||
+		!strings.Contains(body, `"code":"newborn_medical_insurance"`) {
+		t.Fatalf("demo birth benefits (3rd child: 5,000 yuan): %s", ev.Body)
 	}
 	var kinds []string
 	env.Query(t, app.DemoTenantID, &kinds, `SELECT kind FROM ledger_entries WHERE bucket LIKE 'spousal_nursing:%' ORDER BY seq`)

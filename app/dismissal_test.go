@@ -10,7 +10,7 @@ import (
 
 // protectedMother is a female employee (contract to 2027-02-28) who reported
 // a pregnancy on 2026-03-01 and gave birth to her first child on 2026-10-01:
-// protected until 2027-09-30.
+// protected until 2027-10-01, her child's first birthday (inclusive).
 func protectedMother(t *testing.T, key string) (id, ext string) {
 	t.Helper()
 	b := employeeBody("P-" + validID()[10:17])
@@ -48,15 +48,18 @@ func TestDismissalVerdicts(t *testing.T) {
 	}{
 		{"art40Prohibited", map[string]any{"employee_id": id, "action": "termination", "ground": "art40", "effective_date": "2026-12-01"}, 200, "prohibited",
 			func(m map[string]any) bool {
-				return m["protected_until"] == "2027-09-30" && hasReason(m, "double_severance_risk")
+				return m["protected_until"] == "2027-10-01" && m["allowed_from"] == "2027-10-02" && hasReason(m, "double_severance_risk")
 			}},
 		{"art41Prohibited", map[string]any{"external_id": ext, "action": "termination", "ground": "art41", "effective_date": "2026-12-01"}, 200, "prohibited", nil},
 		{"art39Review", map[string]any{"employee_id": id, "action": "termination", "ground": "art39", "effective_date": "2026-12-01"}, 200, "requires_review", nil},
 		{"nonRenewalExtends", map[string]any{"employee_id": id, "action": "non_renewal", "effective_date": "2027-02-28"}, 200, "extend_contract",
-			func(m map[string]any) bool { return m["extended_contract_end"] == "2027-09-30" }},
+			func(m map[string]any) bool { return m["extended_contract_end"] == "2027-10-01" }},
 		{"wageCutProhibited", map[string]any{"employee_id": id, "action": "wage_reduction", "effective_date": "2026-12-01"}, 200, "prohibited", nil},
-		{"lastNursingDayProhibited", map[string]any{"employee_id": id, "action": "termination", "ground": "art40", "effective_date": "2027-09-30"}, 200, "prohibited", nil},
-		{"dayAfterAllowed", map[string]any{"employee_id": id, "action": "termination", "ground": "art40", "effective_date": "2027-10-01"}, 200, "allowed", nil},
+		{"firstBirthdayProhibited", map[string]any{"employee_id": id, "action": "termination", "ground": "art40", "effective_date": "2027-10-01"}, 200, "prohibited", nil},
+		{"dayAfterFirstBirthdayAllowed", map[string]any{"employee_id": id, "action": "termination", "ground": "art40", "effective_date": "2027-10-02"}, 200, "allowed", nil},
+		{"art44BankruptcyReview", map[string]any{"employee_id": id, "action": "termination", "ground": "art44_bankruptcy", "effective_date": "2026-12-01"}, 200, "requires_review",
+			func(m map[string]any) bool { return hasReason(m, "art46_severance_due") }},
+		{"art44RetirementAllowedOutside", map[string]any{"employee_id": id, "action": "termination", "ground": "art44_retirement", "effective_date": "2027-10-02"}, 200, "allowed", nil},
 		{"maleAllowed", map[string]any{"employee_id": man, "action": "termination", "ground": "art40", "effective_date": "2026-12-01"}, 200, "allowed", nil},
 		{"mutualReview", map[string]any{"employee_id": id, "action": "mutual_agreement", "effective_date": "2026-12-01"}, 200, "requires_review", nil},
 		{"badAction400", map[string]any{"employee_id": id, "action": "fire", "effective_date": "2026-12-01"}, 400, "", nil},
@@ -83,7 +86,7 @@ func TestDismissalVerdicts(t *testing.T) {
 	}
 	r := env.Do(t, "GET", "/api/v1/dismissal-checks?employee_id="+id, env.A.Key, nil)
 	items := r.JSON(t)["items"].([]any)
-	if len(items) != 8 {
+	if len(items) != 10 { // the ten 200 checks of the employee above
 		t.Fatalf("history has %d checks: %s", len(items), r.Body)
 	}
 	first := items[0].(map[string]any)["id"].(string)
@@ -92,8 +95,8 @@ func TestDismissalVerdicts(t *testing.T) {
 	}
 	var n []int
 	env.Query(t, env.A.ID, &n, `SELECT count(*) FROM outbox_events WHERE type = 'dismissal_check.completed' AND payload->>'employee_id' = $1`, id)
-	if n[0] != 8 {
-		t.Fatalf("%d dismissal_check.completed events, want 8", n[0])
+	if n[0] != 10 {
+		t.Fatalf("%d dismissal_check.completed events, want 10", n[0])
 	}
 	// Tenant B sees none of it.
 	for _, p := range []string{"/api/v1/dismissal-checks/" + first, "/api/v1/dismissal-checks?employee_id=" + id} {
@@ -148,7 +151,7 @@ func TestContractExtensionsAndDailyJob(t *testing.T) {
 	found := false
 	for _, it := range r.JSON(t)["items"].([]any) {
 		m := it.(map[string]any)
-		found = found || (m["employee_id"] == id && m["extended_contract_end"] == "2027-09-30")
+		found = found || (m["employee_id"] == id && m["extended_contract_end"] == "2027-10-01")
 	}
 	if !found {
 		t.Fatalf("watch-list lacks the employee: %s", r.Body)

@@ -53,10 +53,10 @@ func TestPayrollFeed(t *testing.T) {
 	// 948000 fen of top-up over 158 days is 6000 a day: March has 31.
 	if len(ld) != 1 || ld[0].(map[string]any)["leave_type"] != "maternity" || num(ld[0].(map[string]any)["days"]) != 31 ||
 		num(m["allowance_replaced_days"]) != 31 || fen(m["top_up_fen"]) != 186000 ||
-		fen(m["infant_care_deduction_fen"]) != 200000 || m["line_id"] == "" || m["external_id"] == "" {
-		t.Fatalf("mother's line: %v", m)
+		fen(m["infant_care_deduction_fen"]) != 0 || m["line_id"] == "" || m["external_id"] == "" {
+		t.Fatalf("mother's line (no IIT share declared yet: none, never a silent 100%%): %v", m)
 	}
-	if fen(lines[father]["infant_care_deduction_fen"]) != 200000 || fen(lines[other]["infant_care_deduction_fen"]) != 0 {
+	if fen(lines[father]["infant_care_deduction_fen"]) != 0 || fen(lines[other]["infant_care_deduction_fen"]) != 0 {
 		t.Fatalf("father / other: %v / %v", lines[father], lines[other])
 	}
 	// 50/50 between the parents.
@@ -73,6 +73,14 @@ func TestPayrollFeed(t *testing.T) {
 	if fen(lines[mother]["infant_care_deduction_fen"]) != 100000 || fen(lines[father]["infant_care_deduction_fen"]) != 100000 ||
 		fen(lines[mother]["top_up_fen"]) != 180000 || num(lines[mother]["allowance_replaced_days"]) != 30 {
 		t.Fatalf("April: %v / %v", lines[mother], lines[father])
+	}
+	// The child died on 2025-05-10: the deduction stops after May.
+	mustDo(t, 200, "PATCH", "/api/v1/children/"+childOf(t, tn.Key, father), tn.Key, map[string]any{"died_on": "2025-05-10"})
+	if l := feedLines(t, tn.Key, "2025-05", "200")[father]; fen(l["infant_care_deduction_fen"]) != 100000 {
+		t.Fatalf("May, the month of the death: %v", l)
+	}
+	if l := feedLines(t, tn.Key, "2025-06", "200")[father]; fen(l["infant_care_deduction_fen"]) != 0 {
+		t.Fatalf("June, after the death: %v", l)
 	}
 	// The leave ends 2025-08-05: August replaces 5 days; September nothing.
 	if l := feedLines(t, tn.Key, "2025-08", "200")[mother]; num(l["allowance_replaced_days"]) != 5 || fen(l["top_up_fen"]) != 30000 {

@@ -141,7 +141,7 @@ func TestContractExtensionNoticePDF(t *testing.T) {
 	post(t, 201, "/api/v1/employees/"+emp+"/births", ten.Key, map[string]any{"birth_date": "2026-01-20", "child_order": 1})
 	body, _, _ := getPDF(t, "/api/v1/employees/"+emp+"/contract-extension-notice.pdf", ten.Key)
 	text := pdfToText(t, body, 0, 0)
-	wantText(t, text, "劳动合同顺延通知书", "萨仁高娃", masked, "E-0107", "2026年6月30日", "2027年1月19日",
+	wantText(t, text, "劳动合同顺延通知书", "萨仁高娃", masked, "E-0107", "2026年6月30日", "2027年1月20日", // extended to the 1st birthday, the last protected day
 		"哺乳期", "劳动合同法》第四十五条", "兴安盟顺延测试有限公司", "91152222MA7XAM001F", "LG-HTSY-")
 	if strings.Count(flat(text), "********") != 1 {
 		t.Errorf("ID number not shown masked exactly once")

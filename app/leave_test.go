@@ -106,7 +106,7 @@ func TestMiscarriageAndPregnancy(t *testing.T) {
 	for _, c := range []struct {
 		asOf string
 		want bool
-	}{{"2026-08-31", false}, {"2026-09-01", true}} {
+	}{{"2026-05-10", false}, {"2026-05-24", false}, {"2026-05-25", true}, {"2026-08-31", true}, {"2026-09-01", true}} { // due 2027-03-01 − 280 days
 		r = env.Do(t, "GET", "/api/v1/employees/"+p+"/protection?as_of="+c.asOf, env.A.Key, nil)
 		if r.JSON(t)["protected"] != c.want {
 			t.Fatalf("protection on %s: %s", c.asOf, r.Body)

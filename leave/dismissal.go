@@ -21,7 +21,27 @@ const (
 	GroundArt39 Ground = "art39" // for cause (过失性辞退)
 	GroundArt40 Ground = "art40" // incapacity, incompetence, changed circumstances
 	GroundArt41 Ground = "art41" // economic layoff
+
+	GroundArt44Retirement Ground = "art44_retirement" // 劳动者开始依法享受基本养老保险待遇
+	GroundArt44Death      Ground = "art44_death"      // 劳动者死亡，或被宣告死亡、宣告失踪
+	GroundArt44Bankruptcy Ground = "art44_bankruptcy" // 用人单位被依法宣告破产
+	GroundArt44Closure    Ground = "art44_closure"    // 吊销营业执照、责令关闭、撤销或提前解散
 )
+
+// Grounds returns every termination ground in display order.
+func Grounds() []Ground {
+	return []Ground{GroundArt39, GroundArt40, GroundArt41,
+		GroundArt44Retirement, GroundArt44Death, GroundArt44Bankruptcy, GroundArt44Closure}
+}
+
+// Art44 reports whether g is a termination by operation of law (Art. 44).
+func (g Ground) Art44() bool {
+	switch g {
+	case GroundArt44Retirement, GroundArt44Death, GroundArt44Bankruptcy, GroundArt44Closure:
+		return true
+	}
+	return false
+}
 
 // Outcome is the verdict of a dismissal check.
 type Outcome string
@@ -52,6 +72,8 @@ type Verdict struct {
 	Ground              Ground   `json:"ground,omitempty"`
 	EffectiveDate       Date     `json:"effective_date"`
 	Phase               Phase    `json:"phase"`
+	ProtectedFrom       *Date    `json:"protected_from"`
+	FromEstimated       bool     `json:"protected_from_estimated"`
 	ProtectedUntil      *Date    `json:"protected_until"`
 	UntilEstimated      bool     `json:"protected_until_estimated"`
 	ExtendedContractEnd *Date    `json:"extended_contract_end"`
@@ -75,10 +97,16 @@ func CheckDismissal(f Facts, action Action, ground Ground, effective Date) (Verd
 	}
 	iv, ok := intervalOn(f, effective)
 	if !ok {
+		if w, ok := reviewOn(f, effective); ok {
+			return inReview(v, w), nil
+		}
 		return allowed(f, v, effective), nil
 	}
 	v.protect(iv, effective)
 	switch {
+	case action == Termination && ground.Art44():
+		v.Outcome = RequiresReview
+		v.Reasons = art44Reasons(v, true)
 	case action == Termination && ground == GroundArt39:
 		v.Outcome = RequiresReview
 		v.Reasons = []Reason{forCauseReason(v), severanceReason(true)}
@@ -92,6 +120,7 @@ func CheckDismissal(f Facts, action Action, ground Ground, effective Date) (Verd
 		v.Outcome = RequiresReview
 		v.Reasons = []Reason{voluntaryReview(v)}
 	}
+	v.Reasons = append(v.Reasons, v.periodReasons(f)...)
 	v.Reasons = append(v.Reasons, scopeReason())
 	return v, nil
 }
@@ -99,8 +128,9 @@ func CheckDismissal(f Facts, action Action, ground Ground, effective Date) (Verd
 func validateAction(a Action, g Ground) error {
 	switch a {
 	case Termination:
-		if g != GroundArt39 && g != GroundArt40 && g != GroundArt41 {
-			return fail(ErrUnknownGround, "ground", "解除劳动合同须注明依据：art39、art40 或 art41")
+		if g != GroundArt39 && g != GroundArt40 && g != GroundArt41 && !g.Art44() {
+			return fail(ErrUnknownGround, "ground",
+				"解除或终止劳动合同须注明依据：art39、art40、art41、art44_retirement、art44_death、art44_bankruptcy 或 art44_closure")
 		}
 	case NonRenewal, WageReduction, Demotion, MutualAgreement, Resignation:
 		if g != "" {
@@ -114,8 +144,9 @@ func validateAction(a Action, g Ground) error {
 
 // protect records the protected interval iv that contains day d.
 func (v *Verdict) protect(iv Interval, d Date) {
-	until, from := iv.To, iv.To.AddDays(1)
+	until, from, start := iv.To, iv.To.AddDays(1), iv.From
 	v.Phase, v.ProtectedUntil, v.UntilEstimated, v.AllowedFrom = phaseOn(iv, d), &until, iv.Estimated, &from
+	v.ProtectedFrom, v.FromEstimated = &start, iv.FromEstimated
 }
 
 // checkNonRenewal: a contract expiring inside a protected period extends to
@@ -127,6 +158,9 @@ func checkNonRenewal(f Facts, v Verdict) Verdict {
 	}
 	iv, ok := intervalOn(f, end)
 	if !ok {
+		if w, ok := reviewOn(f, end); ok {
+			return inReview(v, w)
+		}
 		return allowed(f, v, end)
 	}
 	v.protect(iv, end)
@@ -136,7 +170,9 @@ func checkNonRenewal(f Facts, v Verdict) Verdict {
 		return v
 	}
 	v.Outcome, v.ExtendedContractEnd = ExtendContract, v.ProtectedUntil
-	v.Reasons = []Reason{extensionReason(v, end), severanceReason(true), scopeReason()}
+	v.Reasons = []Reason{extensionReason(v, end), severanceReason(true)}
+	v.Reasons = append(v.Reasons, v.periodReasons(f)...)
+	v.Reasons = append(v.Reasons, scopeReason())
 	return v
 }
 
@@ -152,6 +188,26 @@ func allowed(f Facts, v Verdict, d Date) Verdict {
 		v.Reasons = []Reason{endedReason(last, d)}
 	default:
 		v.Reasons = []Reason{notProtectedReason(d)}
+	}
+	if v.Ground.Art44() {
+		v.Reasons = append(v.Reasons, art44Reasons(v, false)...)
+	}
+	v.Reasons = append(v.Reasons, scopeReason())
+	return v
+}
+
+// inReview is the verdict on a day of review window w: requires_review.
+func inReview(v Verdict, w reviewWindow) Verdict {
+	v.Outcome = RequiresReview
+	if w.Code == ReviewPregnancyStart {
+		start := w.Anchor
+		v.ProtectedFrom, v.FromEstimated = &start, true
+		v.Reasons = []Reason{pregnancyStartReview(v, w)}
+	} else {
+		v.Reasons = []Reason{infantDeathReview(v, w)}
+	}
+	if v.Ground.Art44() {
+		v.Reasons = append(v.Reasons, art44Reasons(v, false)...)
 	}
 	v.Reasons = append(v.Reasons, scopeReason())
 	return v

@@ -15,7 +15,7 @@ func withContractEnd(f leave.Facts, end string) leave.Facts {
 }
 
 func TestCheckDismissal(t *testing.T) {
-	pm := protectedMother(t) // protected 2025-06-02 .. 2027-01-14
+	pm := protectedMother(t) // protected 2025-06-02 .. 2027-01-15
 	male := leave.Facts{Gender: leave.Male, Births: []leave.BirthPlan{mustPlan(t, xam(), father("2026-01-15", 1))}}
 	tests := []struct {
 		name           string
@@ -30,49 +30,58 @@ func TestCheckDismissal(t *testing.T) {
 		codes          []string
 	}{
 		// termination for incapacity etc. (Art. 40)
-		{"art40_day_before_report", pm, leave.Termination, leave.GroundArt40, "2025-06-01", leave.Allowed, "", "", "",
+		{"art40_day_before_review_window", pm, leave.Termination, leave.GroundArt40, "2025-03-31", leave.Allowed, "", "", "",
 			[]string{"not_protected", "scope_of_check"}},
-		{"art40_report_day", pm, leave.Termination, leave.GroundArt40, "2025-06-02", leave.Prohibited, "2027-01-14", "", "2027-01-15",
+		{"art40_first_review_day", pm, leave.Termination, leave.GroundArt40, "2025-04-01", leave.RequiresReview, "", "", "",
+			[]string{"pregnancy_start_uncertain", "scope_of_check"}},
+		{"art40_day_before_estimated_start", pm, leave.Termination, leave.GroundArt40, "2025-04-14", leave.RequiresReview, "", "", "",
+			[]string{"pregnancy_start_uncertain"}},
+		{"art40_estimated_start_day", pm, leave.Termination, leave.GroundArt40, "2025-04-15", leave.Prohibited, "2027-01-15", "", "2027-01-16",
+			[]string{"protected_period_termination_prohibited", "pregnancy_start_estimated"}},
+		{"art40_before_report_after_start", pm, leave.Termination, leave.GroundArt40, "2025-06-01", leave.Prohibited, "2027-01-15", "", "2027-01-16", nil},
+		{"art40_report_day", pm, leave.Termination, leave.GroundArt40, "2025-06-02", leave.Prohibited, "2027-01-15", "", "2027-01-16",
 			[]string{"protected_period_termination_prohibited", "double_severance_risk", "scope_of_check"}},
-		{"art40_maternity_leave", pm, leave.Termination, leave.GroundArt40, "2026-03-01", leave.Prohibited, "2027-01-14", "", "2027-01-15", nil},
-		{"art40_last_nursing_day", pm, leave.Termination, leave.GroundArt40, "2027-01-14", leave.Prohibited, "2027-01-14", "", "2027-01-15", nil},
-		{"art40_day_after_protection", pm, leave.Termination, leave.GroundArt40, "2027-01-15", leave.Allowed, "", "", "2027-01-15",
+		{"art40_maternity_leave", pm, leave.Termination, leave.GroundArt40, "2026-03-01", leave.Prohibited, "2027-01-15", "", "2027-01-16", nil},
+		{"art40_last_nursing_day", pm, leave.Termination, leave.GroundArt40, "2027-01-15", leave.Prohibited, "2027-01-15", "", "2027-01-16", nil},
+		{"art40_day_after_protection", pm, leave.Termination, leave.GroundArt40, "2027-01-16", leave.Allowed, "", "", "2027-01-16",
 			[]string{"protection_ended", "scope_of_check"}},
 		// economic layoff (Art. 41)
-		{"art41_nursing", pm, leave.Termination, leave.GroundArt41, "2026-08-01", leave.Prohibited, "2027-01-14", "", "2027-01-15",
+		{"art41_nursing", pm, leave.Termination, leave.GroundArt41, "2026-08-01", leave.Prohibited, "2027-01-15", "", "2027-01-16",
 			[]string{"protected_period_termination_prohibited", "double_severance_risk"}},
-		{"art41_day_after", pm, leave.Termination, leave.GroundArt41, "2027-01-15", leave.Allowed, "", "", "2027-01-15", nil},
+		{"art41_day_after", pm, leave.Termination, leave.GroundArt41, "2027-01-16", leave.Allowed, "", "", "2027-01-16", nil},
 		// dismissal for cause (Art. 39)
-		{"art39_pregnancy", pm, leave.Termination, leave.GroundArt39, "2025-09-01", leave.RequiresReview, "2027-01-14", "", "2027-01-15",
+		{"art39_pregnancy", pm, leave.Termination, leave.GroundArt39, "2025-09-01", leave.RequiresReview, "2027-01-15", "", "2027-01-16",
 			[]string{"for_cause_requires_review", "double_severance_risk"}},
-		{"art39_before_report", pm, leave.Termination, leave.GroundArt39, "2025-06-01", leave.Allowed, "", "", "", nil},
+		{"art39_before_review_window", pm, leave.Termination, leave.GroundArt39, "2025-03-31", leave.Allowed, "", "", "", nil},
 		// contract expiry
 		{"non_renewal_inside_period_extends", withContractEnd(pm, "2026-08-31"), leave.NonRenewal, "", "2026-08-31",
-			leave.ExtendContract, "2027-01-14", "2027-01-14", "2027-01-15", []string{"contract_extended_to_protection_end"}},
+			leave.ExtendContract, "2027-01-15", "2027-01-15", "2027-01-16", []string{"contract_extended_to_protection_end"}},
 		{"non_renewal_on_report_day_extends", withContractEnd(pm, "2025-06-02"), leave.NonRenewal, "", "2025-06-02",
-			leave.ExtendContract, "2027-01-14", "2027-01-14", "2027-01-15", nil},
-		{"non_renewal_day_before_report", withContractEnd(pm, "2025-06-01"), leave.NonRenewal, "", "2025-06-01",
+			leave.ExtendContract, "2027-01-15", "2027-01-15", "2027-01-16", nil},
+		{"non_renewal_before_review_window", withContractEnd(pm, "2025-03-31"), leave.NonRenewal, "", "2025-03-31",
 			leave.Allowed, "", "", "", []string{"not_protected"}},
-		{"non_renewal_on_last_protected_day", withContractEnd(pm, "2027-01-14"), leave.NonRenewal, "", "2027-01-14",
-			leave.Allowed, "2027-01-14", "", "2027-01-15", []string{"contract_ends_on_last_protected_day"}},
-		{"non_renewal_day_after", withContractEnd(pm, "2027-01-15"), leave.NonRenewal, "", "2027-01-15",
-			leave.Allowed, "", "", "2027-01-15", []string{"protection_ended"}},
+		{"non_renewal_in_review_window", withContractEnd(pm, "2025-04-10"), leave.NonRenewal, "", "2025-04-10",
+			leave.RequiresReview, "", "", "", []string{"pregnancy_start_uncertain"}},
+		{"non_renewal_on_last_protected_day", withContractEnd(pm, "2027-01-15"), leave.NonRenewal, "", "2027-01-15",
+			leave.Allowed, "2027-01-15", "", "2027-01-16", []string{"contract_ends_on_last_protected_day"}},
+		{"non_renewal_day_after", withContractEnd(pm, "2027-01-16"), leave.NonRenewal, "", "2027-01-16",
+			leave.Allowed, "", "", "2027-01-16", []string{"protection_ended"}},
 		{"non_renewal_uses_effective_date_without_contract_end", pm, leave.NonRenewal, "", "2026-03-31",
-			leave.ExtendContract, "2027-01-14", "2027-01-14", "2027-01-15", nil},
+			leave.ExtendContract, "2027-01-15", "2027-01-15", "2027-01-16", nil},
 		// wage and benefit reduction, demotion
-		{"wage_reduction_pregnancy", pm, leave.WageReduction, "", "2025-07-01", leave.Prohibited, "2027-01-14", "", "2027-01-15",
+		{"wage_reduction_pregnancy", pm, leave.WageReduction, "", "2025-07-01", leave.Prohibited, "2027-01-15", "", "2027-01-16",
 			[]string{"protected_period_wage_reduction_prohibited", "double_severance_risk"}},
-		{"wage_reduction_day_after", pm, leave.WageReduction, "", "2027-01-15", leave.Allowed, "", "", "2027-01-15", nil},
-		{"demotion_nursing", pm, leave.Demotion, "", "2027-01-14", leave.Prohibited, "2027-01-14", "", "2027-01-15",
+		{"wage_reduction_day_after", pm, leave.WageReduction, "", "2027-01-16", leave.Allowed, "", "", "2027-01-16", nil},
+		{"demotion_nursing", pm, leave.Demotion, "", "2027-01-15", leave.Prohibited, "2027-01-15", "", "2027-01-16",
 			[]string{"protected_period_demotion_prohibited", "double_severance_risk"}},
-		{"demotion_day_before_report", pm, leave.Demotion, "", "2025-06-01", leave.Allowed, "", "", "", nil},
+		{"demotion_before_review_window", pm, leave.Demotion, "", "2025-03-31", leave.Allowed, "", "", "", nil},
 		// employee's choice
-		{"mutual_agreement_maternity", pm, leave.MutualAgreement, "", "2026-02-01", leave.RequiresReview, "2027-01-14", "", "2027-01-15",
+		{"mutual_agreement_maternity", pm, leave.MutualAgreement, "", "2026-02-01", leave.RequiresReview, "2027-01-15", "", "2027-01-16",
 			[]string{"voluntary_requires_review"}},
-		{"mutual_agreement_outside", pm, leave.MutualAgreement, "", "2027-02-01", leave.Allowed, "", "", "2027-01-15", nil},
-		{"resignation_nursing", pm, leave.Resignation, "", "2026-12-01", leave.RequiresReview, "2027-01-14", "", "2027-01-15",
+		{"mutual_agreement_outside", pm, leave.MutualAgreement, "", "2027-02-01", leave.Allowed, "", "", "2027-01-16", nil},
+		{"resignation_nursing", pm, leave.Resignation, "", "2026-12-01", leave.RequiresReview, "2027-01-15", "", "2027-01-16",
 			[]string{"voluntary_requires_review"}},
-		{"resignation_outside", pm, leave.Resignation, "", "2025-05-01", leave.Allowed, "", "", "", nil},
+		{"resignation_outside", pm, leave.Resignation, "", "2025-03-01", leave.Allowed, "", "", "", nil},
 		// miscarriage: protection ends with the miscarriage leave
 		{"miscarriage_leave_last_day", miscarriedMother(t), leave.Termination, leave.GroundArt40, "2026-04-24", leave.Prohibited,
 			"2026-04-24", "", "2026-04-25", nil},
@@ -80,9 +89,9 @@ func TestCheckDismissal(t *testing.T) {
 			"", "", "2026-04-25", []string{"protection_ended"}},
 		// second pregnancy while nursing: one continuous period, end estimated
 		{"second_pregnancy_after_first_nursing", pregnantAgain(t), leave.Termination, leave.GroundArt40, "2027-02-01",
-			leave.Prohibited, "2028-05-31", "", "2028-06-01", nil},
-		{"second_pregnancy_contract_extends_to_estimate", withContractEnd(pregnantAgain(t), "2027-01-14"), leave.NonRenewal, "",
-			"2027-01-14", leave.ExtendContract, "2028-05-31", "2028-05-31", "2028-06-01", nil},
+			leave.Prohibited, "2028-06-01", "", "2028-06-02", nil},
+		{"second_pregnancy_contract_extends_to_estimate", withContractEnd(pregnantAgain(t), "2027-01-15"), leave.NonRenewal, "",
+			"2027-01-15", leave.ExtendContract, "2028-06-01", "2028-06-01", "2028-06-02", nil},
 		// men
 		{"male_employee_art40", male, leave.Termination, leave.GroundArt40, "2026-02-01", leave.Allowed, "", "", "",
 			[]string{"not_applicable_male", "scope_of_check"}},
@@ -147,7 +156,7 @@ func mentions(v leave.Verdict, words ...string) bool {
 
 func TestDismissalMessagesNameTheLaw(t *testing.T) {
 	v, _ := leave.CheckDismissal(protectedMother(t), leave.Termination, leave.GroundArt41, d("2026-08-01"))
-	if !mentions(v, "第四十二条第（四）项", "第四十一条", "哺乳期", "2027-01-15", "女职工劳动保护特别规定 第五条") {
+	if !mentions(v, "第四十二条第（四）项", "第四十一条", "哺乳期", "2027-01-16", "女职工劳动保护特别规定 第五条") {
 		t.Errorf("art41 verdict = %+v", v)
 	}
 	v, _ = leave.CheckDismissal(protectedMother(t), leave.Termination, leave.GroundArt39, d("2026-08-01"))
@@ -165,7 +174,7 @@ func TestDismissalMessagesNameTheLaw(t *testing.T) {
 }
 
 func TestDismissalJSON(t *testing.T) {
-	v, _ := leave.CheckDismissal(protectedMother(t), leave.Termination, leave.GroundArt40, d("2025-06-01"))
+	v, _ := leave.CheckDismissal(protectedMother(t), leave.Termination, leave.GroundArt40, d("2025-03-31"))
 	b, _ := json.Marshal(v)
 	for _, want := range []string{`"verdict":"allowed"`, `"protected_until":null`, `"extended_contract_end":null`,
 		`"reasons":[{"code":"not_protected","message":`, `"phase":null`} {

@@ -117,10 +117,10 @@ func birthItems(f Facts, s Settings) []Item {
 		}
 		if sn := p.SpousalNursingLeave; sn != nil && sn.Days > 0 && f.Gender == Male {
 			b := Basis{RuleID: "leaveguard/spousal_nursing.window", Source: "LeaveGuard解读", Jurisdiction: p.Region,
-				Note: "法规未规定配偶护理假的休假时限，LeaveGuard显示至子女满一周岁前一日"}
+				Note: "法规未规定配偶护理假的休假时限，LeaveGuard显示至子女满一周岁之日"}
 			items = append(items, Item{LeaveType: LeaveSpousalNursing, Bucket: "spousal_nursing:" + d,
 				Entitled: sn.Days, Unit: s.SpousalNursingUnit,
-				Period: period(p.Birth.Date, p.Birth.Date.AddYearsClamped(1).AddDays(-1)),
+				Period: period(p.Birth.Date, p.Birth.Date.AddYearsClamped(1)),
 				Basis:  append(slices.Clone(sn.Basis), b)})
 		}
 	}

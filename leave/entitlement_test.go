@@ -51,14 +51,16 @@ func TestEntitlementsAsOf(t *testing.T) {
 		{"parental_next_calendar_year", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2026-03-10") }, "2027-01-01",
 			[]wantItem{{leave.LeaveParental, 10, "2027-01-01", "2027-12-31", leave.WorkingDays}}},
 		{"parental_last_partial_year_full_10", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2026-03-10") }, "2029-03-09",
-			[]wantItem{{leave.LeaveParental, 10, "2029-01-01", "2029-03-09", leave.WorkingDays}}},
-		{"parental_none_on_third_birthday", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2026-03-10") }, "2029-03-10", nil},
+			[]wantItem{{leave.LeaveParental, 10, "2029-01-01", "2029-03-10", leave.WorkingDays}}},
+		{"parental_on_third_birthday", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2026-03-10") }, "2029-03-10",
+			[]wantItem{{leave.LeaveParental, 10, "2029-01-01", "2029-03-10", leave.WorkingDays}}},
+		{"parental_none_day_after_third_birthday", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2026-03-10") }, "2029-03-11", nil},
 		{"december_birth_gets_10_that_year", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2026-12-20") }, "2026-12-25",
 			[]wantItem{{leave.LeaveParental, 10, "2026-12-20", "2026-12-31", leave.WorkingDays}}},
 		{"child_age_year_first", func() (leave.Facts, leave.Rules) { return kids(ageYears, "2026-03-10") }, "2026-04-01",
 			[]wantItem{{leave.LeaveParental, 10, "2026-03-10", "2027-03-09", leave.WorkingDays}}},
 		{"child_age_year_third", func() (leave.Facts, leave.Rules) { return kids(ageYears, "2026-03-10") }, "2028-06-01",
-			[]wantItem{{leave.LeaveParental, 10, "2028-03-10", "2029-03-09", leave.WorkingDays}}},
+			[]wantItem{{leave.LeaveParental, 10, "2028-03-10", "2029-03-10", leave.WorkingDays}}},
 		{"leap_day_child_age_year_two", func() (leave.Facts, leave.Rules) { return kids(ageYears, "2024-02-29") }, "2025-03-01",
 			[]wantItem{{leave.LeaveParental, 10, "2025-02-28", "2026-02-27", leave.WorkingDays}}},
 		{"two_children_per_child", func() (leave.Facts, leave.Rules) { return kids(leave.Settings{}, "2024-06-01", "2026-03-10") }, "2026-04-01",
@@ -71,7 +73,7 @@ func TestEntitlementsAsOf(t *testing.T) {
 			return leave.Facts{Gender: leave.Female, Children: []leave.Child{{BirthDate: d("2026-03-10"), Order: 4}}}, xam()
 		}, "2026-04-01", nil},
 		{"father_spousal_and_parental", func() (leave.Facts, leave.Rules) { return fatherFacts(t), xam() }, "2025-06-01", []wantItem{
-			{leave.LeaveSpousalNursing, 25, "2025-05-01", "2026-04-30", leave.CalendarDays},
+			{leave.LeaveSpousalNursing, 25, "2025-05-01", "2026-05-01", leave.CalendarDays},
 			{leave.LeaveParental, 10, "2025-05-01", "2025-12-31", leave.WorkingDays}}},
 		{"marriage_national_only", func() (leave.Facts, leave.Rules) {
 			return leave.Facts{Gender: leave.Male, Marriages: []leave.Date{d("2026-05-20")}}, rulesIn("CN", leave.Settings{})

@@ -59,10 +59,20 @@ const (
 )
 
 // Pregnancy is a pregnancy reported to the employer (or medically confirmed)
-// on ReportedOn. ExpectedDueDate may be zero if unknown.
+// on ReportedOn. ExpectedDueDate may be zero if unknown. ConfirmedStart is a
+// medically confirmed start of the pregnancy, when the facts have one.
 type Pregnancy struct {
 	ReportedOn      Date `json:"reported_on"`
 	ExpectedDueDate Date `json:"expected_due_date,omitzero"`
+	ConfirmedStart  Date `json:"confirmed_start,omitzero"`
+}
+
+// Death is the death of a live-born child of a recorded birth, identified
+// by the birth date and the child's birth order.
+type Death struct {
+	BirthDate Date `json:"birth_date"`
+	Order     int  `json:"child_order"`
+	DiedOn    Date `json:"died_on"`
 }
 
 // Child is a child of the employee whose birth is not among Facts.Births
@@ -72,6 +82,7 @@ type Child struct {
 	ID        string `json:"id,omitempty"`
 	BirthDate Date   `json:"birth_date"`
 	Order     int    `json:"order,omitempty"`
+	DiedOn    Date   `json:"died_on,omitzero"`
 
 	birthOrder int // order of the birth the child came from (twins share it)
 }
@@ -97,19 +108,32 @@ type Facts struct {
 	Miscarriages []MiscarriagePlan `json:"miscarriages"`
 	Marriages    []Date            `json:"marriages"` // registration dates
 	Children     []Child           `json:"children"`  // children not in Births
+	Deaths       []Death           `json:"deaths,omitempty"`
 }
 
-// children returns all children: those of Births (one per baby) and Children.
+// diedOn is the death date of the child of order n born on birth, or zero.
+func (f Facts) diedOn(birth Date, n int) Date {
+	for _, x := range f.Deaths {
+		if x.BirthDate.Equal(birth) && x.Order == n {
+			return x.DiedOn
+		}
+	}
+	return Date{}
+}
+
+// children returns all live-born children: those of Births (one per baby
+// not born dead) and Children, with their death dates.
 func (f Facts) children() []Child {
 	var out []Child
 	for _, p := range f.Births {
-		for i := 0; i < max(p.Birth.Babies, 1); i++ {
+		for i := 0; i < p.Birth.Live(); i++ {
 			order := p.Birth.ChildOrder
 			if order > 0 {
 				order += i
 			}
 			id := "birth:" + p.Birth.Date.String() + "#" + strconv.Itoa(i+1)
-			out = append(out, Child{ID: id, BirthDate: p.Birth.Date, Order: order, birthOrder: p.Birth.ChildOrder})
+			out = append(out, Child{ID: id, BirthDate: p.Birth.Date, Order: order, birthOrder: p.Birth.ChildOrder,
+				DiedOn: f.diedOn(p.Birth.Date, order)})
 		}
 	}
 	for _, c := range f.Children {

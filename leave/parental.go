@@ -7,8 +7,9 @@ import (
 
 // Parental leave periods.
 //
-// Each parent gets parental.days_per_year (10) per year until the day
-// before the child's 3rd birthday. "Year" is the calendar year (default) or
+// Each parent gets parental.days_per_year (10) per year until the child's
+// 3rd birthday inclusive (民法典 第二百零一条、第二百零二条), or the day the
+// child dies. "Year" is the calendar year (default) or
 // the child's year of age (tenant setting). Interpretation: no rule found
 // pro-rates a partial year, so with calendar years the year of birth and the
 // year of the 3rd birthday each give the full 10 days (a child born in
@@ -21,7 +22,7 @@ import (
 
 type kid struct {
 	child Child
-	until Date // day before the 3rd birthday
+	until Date // the 3rd birthday, or the day the child died
 }
 
 func parentalItems(f Facts, r Rules, on Date) ([]Item, error) {
@@ -36,7 +37,10 @@ func parentalItems(f Facts, r Rules, on Date) ([]Item, error) {
 	}
 	var kids []kid
 	for _, c := range f.children() {
-		until := c.BirthDate.AddYearsClamped(age.Value).AddDays(-1)
+		until := c.BirthDate.AddYearsClamped(age.Value)
+		if !c.DiedOn.IsZero() {
+			until = earlier(until, c.DiedOn)
+		}
 		if c.BirthDate.IsZero() || on.Before(c.BirthDate) || on.After(until) {
 			continue
 		}
@@ -77,8 +81,15 @@ func yearPeriod(birth, until, on Date, basis YearBasis) Period {
 		for k > 0 && birth.AddYearsClamped(k).After(on) {
 			k--
 		}
+		if k > 0 && !birth.AddYearsClamped(k).Before(until) {
+			k-- // the 3rd birthday is the last day of the 3rd year of age
+		}
 		from := birth.AddYearsClamped(k)
-		return period(from, earlier(birth.AddYearsClamped(k+1).AddDays(-1), until))
+		to := birth.AddYearsClamped(k + 1).AddDays(-1)
+		if to.AddDays(1).Equal(until) {
+			to = until
+		}
+		return period(from, earlier(to, until))
 	}
 	from := later(NewDate(on.Year(), time.January, 1), birth)
 	return period(from, earlier(NewDate(on.Year(), time.December, 31), until))

@@ -1,5 +1,7 @@
 package leave
 
+import "fmt"
+
 // Parent says which parent a birth plan is for.
 type Parent string
 
@@ -21,14 +23,20 @@ const (
 // (first) baby of this birth: twins born as the 3rd and 4th child are
 // ChildOrder 3, Babies 2, and the birth is judged as a 3rd-child birth.
 // LeaveStart (mother only) defaults to Date and may be up to 15 days earlier.
+// Stillborn is how many of the babies were born dead (0..Babies; a delivery
+// at 28 weeks or later with no live baby is a stillbirth, rules.md §2).
 type Birth struct {
 	Date       Date   `json:"birth_date"`
 	ChildOrder int    `json:"child_order"`
 	Babies     int    `json:"babies"`
+	Stillborn  int    `json:"stillborn,omitempty"`
 	Dystocia   bool   `json:"dystocia"`
 	Parent     Parent `json:"parent"`
 	LeaveStart Date   `json:"leave_start,omitzero"`
 }
+
+// Live is the number of babies born alive.
+func (b Birth) Live() int { return max(max(b.Babies, 1)-b.Stillborn, 0) }
 
 // Component is one part of a maternity leave with the rule that grants it.
 type Component struct {
@@ -53,8 +61,8 @@ type SpousalNursingLeave struct {
 	Basis []Basis `json:"basis"`
 }
 
-// ParentalLeave is a parent's yearly leave until the day before the child's
-// 3rd birthday (Until). DaysPerYear is 0 where none is due, with the reason
+// ParentalLeave is a parent's yearly leave until the child's 3rd birthday
+// inclusive (Until; 民法典 第二百零一条、第二百零二条). DaysPerYear is 0 where none is due, with the reason
 // in Basis.
 type ParentalLeave struct {
 	DaysPerYear int     `json:"days_per_year"`
@@ -108,6 +116,9 @@ func PlanBirth(pack RulePack, b Birth) (BirthPlan, error) {
 		}
 	}
 	plan.ParentalLeave = planParental(pack, b.Date, b.ChildOrder)
+	if b.Live() == 0 {
+		plan.ParentalLeave = ParentalLeave{Unit: plan.ParentalLeave.Unit, Basis: []Basis{stillbirthBasis(pack)}}
+	}
 	return plan, nil
 }
 
@@ -132,6 +143,8 @@ func validateBirth(pack RulePack, b Birth) error {
 		return fail(ErrInvalid, "child_order", "子女孩次应为1至20")
 	case b.Babies < 1 || b.Babies > 9:
 		return fail(ErrInvalid, "babies", "婴儿数应为1至9")
+	case b.Stillborn < 0 || b.Stillborn > b.Babies:
+		return fail(ErrInvalid, "stillborn", "死产婴儿数应为0至%d（不超过婴儿数）", b.Babies)
 	case b.Parent != Mother && b.Parent != Father:
 		return fail(ErrInvalid, "parent", "parent 只能是 mother 或 father")
 	case b.Parent == Mother && b.LeaveStart.After(b.Date):
@@ -139,9 +152,8 @@ func validateBirth(pack RulePack, b Birth) error {
 	}
 	if b.Parent == Mother && !b.LeaveStart.IsZero() {
 		limit := pack.value(KeyPrenatalMax)
-		if b.LeaveStart.DaysUntil(b.Date) > limit {
-			return &Error{Err: ErrLeaveStartTooEarly, Field: "leave_start",
-				Message: "产前假最多" + itoa(limit) + "天：产假开始日期不得早于分娩日期前" + itoa(limit) + "天"}
+		if n := b.LeaveStart.DaysUntil(b.Date); n > limit {
+			return &Error{Err: ErrLeaveStartTooEarly, Field: "leave_start", Message: prenatalSplit(b, n, limit)}
 		}
 	}
 	return nil
@@ -163,19 +175,43 @@ func planMother(pack RulePack, plan *BirthPlan) error {
 	}
 	ml.End = start.AddDays(ml.Days - 1)
 	plan.MaternityLeave, plan.Notes = ml, notes
+	if b.Live() == 0 {
+		plan.ProtectedUntil = ml.End
+		plan.Notes = append(plan.Notes, stillbirthNote(ml.End))
+		return nil
+	}
 	plan.NursingPeriodEnd = nursingEnd(pack, b.Date)
 	plan.ProtectedUntil = plan.NursingPeriodEnd
 	plan.NursingTime = nursingTime(pack, b, plan.NursingPeriodEnd)
+	if b.Stillborn > 0 {
+		plan.Notes = append(plan.Notes, Note{Code: "partly_stillborn", Message: fmt.Sprintf(
+			"本次分娩%d个婴儿中%d个死产：产假按分娩婴儿数计算；哺乳期、哺乳时间、育儿假等按存活的%d个婴儿计算。",
+			b.Babies, b.Stillborn, b.Live())})
+	}
 	return nil
 }
 
-// nursingEnd is the day before the child's first birthday (02-29 → 02-28).
+// nursingEnd is the child's first birthday, the last day of "未满一周岁"
+// (民法典 第二百零一条、第二百零二条; 02-29 → 02-28).
 func nursingEnd(pack RulePack, birth Date) Date {
 	age := pack.value(KeyNursingUntilAge)
 	if age == 0 {
 		age = 1
 	}
-	return birth.AddYearsClamped(age).AddDays(-1)
+	return birth.AddYearsClamped(age)
+}
+
+// prenatalSplit tells HR how to split a pre-natal leave longer than limit
+// days: maternity leave from the birth − limit, earlier days as other leave.
+func prenatalSplit(b Birth, n, limit int) string {
+	first := b.Date.AddDays(-limit)
+	return fmt.Sprintf("产前假最多%d天（女职工劳动保护特别规定第七条），本次产假开始日期在分娩前%d天。请拆分：产假开始日期填 %s（分娩日期前%d天）；%s 至 %s 共%d天请按其他假期（如病假、年休假或事假）另行申请。",
+		limit, n, first, limit, b.LeaveStart, first.AddDays(-1), n-limit)
+}
+
+func stillbirthNote(end Date) Note {
+	return Note{Code: "stillbirth", Message: fmt.Sprintf(
+		"死产：依女职工劳动保护特别规定第七条享受产假，三期保护至产假最后一天（%s）；死产婴儿不产生哺乳期、哺乳时间、育儿假、个税婴幼儿照护扣除和育儿津贴。", end)}
 }
 
 func nursingTime(pack RulePack, b Birth, until Date) *NursingTime {
@@ -185,8 +221,13 @@ func nursingTime(pack RulePack, b Birth, until Date) *NursingTime {
 		return nil
 	}
 	nt := &NursingTime{HoursPerDay: h.Value, Until: until, Basis: []Basis{h.Basis()}}
-	if xok && b.Babies > 1 {
-		nt.HoursPerDay += x.Value * (b.Babies - 1)
+	if age, ok := pack.Get(KeyNursingUntilAge); ok {
+		ab := age.Basis()
+		ab.Note = "满一周岁之日（生日当天）为哺乳期最后一天：民法典第二百零一条、第二百零二条"
+		nt.Basis = append(nt.Basis, ab)
+	}
+	if xok && b.Live() > 1 {
+		nt.HoursPerDay += x.Value * (b.Live() - 1)
 		nt.Basis = append(nt.Basis, x.Basis())
 	}
 	return nt

@@ -45,8 +45,8 @@ func TestBirthPlanJSONMatchesAPI(t *testing.T) {
 	for _, want := range []string{`"maternity_leave":{"days":218,"start":"2026-03-10","end":"2026-10-13","components":[`,
 		`{"code":"national_base","days":98,"basis":[{"rule_id":"CN/maternity.base@2012-04-28"`,
 		`"code":"dystocia","days":15`, `"code":"multiple_birth","days":15`, `"code":"regional_extension","days":90`,
-		`"jurisdiction":"CN-NM-XAM"`, `"tenant_override":false`, `"nursing_period_end":"2027-03-09"`,
-		`"protected_until":"2027-03-09"`, `"parental_leave":{"days_per_year":10,"unit":"working_days","until":"2029-03-09"`,
+		`"jurisdiction":"CN-NM-XAM"`, `"tenant_override":false`, `"nursing_period_end":"2027-03-10"`,
+		`"protected_until":"2027-03-10"`, `"parental_leave":{"days_per_year":10,"unit":"working_days","until":"2029-03-10"`,
 		`"nursing_time":{"hours_per_day":2`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("plan JSON lacks %s\n%s", want, s)

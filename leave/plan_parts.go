@@ -66,17 +66,31 @@ func maternityComponents(pack RulePack, b Birth, start Date) ([]Component, []Not
 		comps = append(comps, Component{Code: CompMultipleBirth, Days: p.Value * (b.Babies - 1), Basis: []Basis{pb}})
 	}
 	var notes []Note
-	ext, ok := pack.Get(KeyExtension(b.ChildOrder))
-	allowed, _, note := regionalAllowed(pack, b.ChildOrder)
+	order, orderNote := extensionOrder(pack, b)
+	if orderNote != nil {
+		notes = append(notes, *orderNote)
+	}
+	ext, ok := pack.Get(KeyExtension(order))
+	allowed, _, note := regionalAllowed(pack, order)
 	switch {
 	case !allowed && (!ok || pack.regional(ext)):
 		notes = append(notes, note)
+	case ok && ext.Value > 0 && b.Live() == 0 && pack.Settings.StillbirthExtension == NotGranted:
+		notes = append(notes, Note{Code: "stillbirth_no_extension", Message: "死产：单位设置为不给予地方延长产假（stillbirth_extension = not_granted），仅按国家规定计算产假。"})
 	case ok && ext.Value > 0:
-		comps = append(comps, Component{Code: CompRegionalExtension, Days: ext.Value, Basis: []Basis{ext.Basis()}})
+		eb := ext.Basis()
+		if b.Live() == 0 {
+			eb.Note = "死产：单位设置给予地方延长产假（默认给予；少给假期才构成违法，中等可信度）"
+		}
+		basis := []Basis{eb}
+		if b.Babies > 1 {
+			basis = append(basis, orderBasis(pack, order))
+		}
+		comps = append(comps, Component{Code: CompRegionalExtension, Days: ext.Value, Basis: basis})
 	case !ok && len(pack.Chain) > 1:
 		notes = append(notes, Note{Code: "no_regional_extension", Message: fmt.Sprintf(
 			"第%d个子女：规则包中 %s 在 %s 没有有效的延长产假规定，仅按国家规定计算；如当时地方另有规定，请人工核对。",
-			b.ChildOrder, pack.Region, pack.On)})
+			order, pack.Region, pack.On)})
 	}
 	return comps, notes, nil
 }
@@ -92,6 +106,14 @@ func planSpousal(pack RulePack, b Birth) (*SpousalNursingLeave, []Note) {
 	if allowed, limit, note := regionalAllowed(pack, b.ChildOrder); !allowed && pack.regional(p) {
 		return &SpousalNursingLeave{Unit: unit, Basis: []Basis{*limit}}, []Note{note}
 	}
+	if b.Live() == 0 {
+		sb := settingBasis(pack, "stillbirth_spousal_nursing", string(pack.Settings.StillbirthSpousalNursing), string(Granted))
+		if pack.Settings.StillbirthSpousalNursing == NotGranted {
+			return &SpousalNursingLeave{Unit: unit, Basis: []Basis{sb}}, []Note{{Code: "stillbirth_no_spousal_nursing",
+				Message: "死产：单位设置为不给予配偶护理假（stillbirth_spousal_nursing = not_granted）。"}}
+		}
+		return &SpousalNursingLeave{Days: p.Value, Unit: unit, Basis: []Basis{p.Basis(), ub, sb}}, nil
+	}
 	return &SpousalNursingLeave{Days: p.Value, Unit: unit, Basis: []Basis{p.Basis(), ub}}, nil
 }
 
@@ -106,7 +128,7 @@ func planParental(pack RulePack, birth Date, order int) ParentalLeave {
 		pl.Basis = []Basis{noRule(pack, KeyParentalDays, pack.Region+" 的规则未规定育儿假。")}
 		return pl
 	}
-	pl.Until = birth.AddYearsClamped(age.Value).AddDays(-1)
+	pl.Until = birth.AddYearsClamped(age.Value)
 	if allowed, limit, _ := regionalAllowed(pack, order); !allowed && pack.regional(p) {
 		pl.Basis = []Basis{*limit}
 		return pl
@@ -131,4 +153,10 @@ func settingBasis(pack RulePack, key, value, def string) Basis {
 		b.Source, b.TenantOverride = SourceTenant, true
 	}
 	return b
+}
+
+// stillbirthBasis says why a baby born dead gives no parental leave.
+func stillbirthBasis(pack RulePack) Basis {
+	return Basis{RuleID: "leaveguard/stillbirth.no_child_benefits", Source: "rules.md §2（死产）", Jurisdiction: pack.Region,
+		Confidence: ConfidenceMedium, Note: "死产婴儿不产生哺乳期、哺乳时间、育儿假、个税婴幼儿照护扣除和育儿津贴"}
 }

@@ -28,8 +28,9 @@ func TestPlanBirthMother(t *testing.T) {
 		{name: "third_child_twins_dystocia", birth: leave.Birth{Date: d("2026-03-10"), ChildOrder: 3, Babies: 2,
 			Dystocia: true, Parent: leave.Mother}, days: 218,
 			comps: map[string]int{"national_base": 98, "dystocia": 15, "multiple_birth": 15, "regional_extension": 90}, parental: 10},
+		// triplets born as the 1st to 3rd child: the birth includes a 3rd child (multiple_birth_order_basis = last_baby)
 		{name: "first_child_triplets", birth: leave.Birth{Date: d("2026-03-10"), ChildOrder: 1, Babies: 3, Parent: leave.Mother},
-			days: 188, comps: map[string]int{"national_base": 98, "multiple_birth": 30, "regional_extension": 60}, parental: 10},
+			days: 218, comps: map[string]int{"national_base": 98, "multiple_birth": 30, "regional_extension": 90}, note: "multiple_birth_order_basis", parental: 10},
 		{name: "fourth_child_national_only", birth: leave.Birth{Date: d("2026-03-10"), ChildOrder: 4, Babies: 1, Parent: leave.Mother},
 			days: 98, comps: map[string]int{"national_base": 98}, note: "beyond_policy_child_order", parental: 0},
 		{name: "fourth_child_dystocia", birth: leave.Birth{Date: d("2026-03-10"), ChildOrder: 4, Babies: 1, Dystocia: true,
@@ -119,10 +120,11 @@ func TestPlanBirthDates(t *testing.T) {
 	tests := []struct {
 		name, birth, nursingEnd, parentalUntil string
 	}{
-		{"ordinary", "2026-03-10", "2027-03-09", "2029-03-09"},
-		{"leap_day_birth", "2024-02-29", "2025-02-27", "2027-02-27"},
-		{"new_years_eve", "2025-12-31", "2026-12-30", "2028-12-30"},
-		{"first_of_march", "2025-03-01", "2026-02-28", "2028-02-29"},
+		// the birthdays are the last days (民法典 第二百零一条、第二百零二条)
+		{"ordinary", "2026-03-10", "2027-03-10", "2029-03-10"},
+		{"leap_day_birth", "2024-02-29", "2025-02-28", "2027-02-28"},
+		{"new_years_eve", "2025-12-31", "2026-12-31", "2028-12-31"},
+		{"first_of_march", "2025-03-01", "2026-03-01", "2028-03-01"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -38,35 +38,40 @@ func (p *Phase) UnmarshalJSON(b []byte) error {
 }
 
 // PhaseSpan is one phase from From to To inclusive. Estimated marks a span
-// whose end is an estimate (a pregnancy with no birth recorded yet).
+// whose end is an estimate (a pregnancy with no birth recorded yet);
+// FromEstimated one whose start is (expected due date − 280 days).
 type PhaseSpan struct {
-	Phase     Phase `json:"phase"`
-	From      Date  `json:"from"`
-	To        Date  `json:"to"`
-	Estimated bool  `json:"estimated,omitempty"`
+	Phase         Phase `json:"phase"`
+	From          Date  `json:"from"`
+	To            Date  `json:"to"`
+	Estimated     bool  `json:"estimated,omitempty"`
+	FromEstimated bool  `json:"from_estimated,omitempty"`
 }
 
 // Interval is one continuous protected interval: overlapping or adjacent
 // phases of several events (a new pregnancy while nursing) merged.
 type Interval struct {
-	From      Date        `json:"from"`
-	To        Date        `json:"to"` // last protected day
-	Estimated bool        `json:"estimated"`
-	Phases    []PhaseSpan `json:"phases"` // sorted by From; may overlap
+	From          Date        `json:"from"`
+	To            Date        `json:"to"` // last protected day
+	Estimated     bool        `json:"estimated"`
+	FromEstimated bool        `json:"from_estimated"`
+	Phases        []PhaseSpan `json:"phases"` // sorted by From; may overlap
 }
 
 // Contains reports whether d is in the interval.
 func (iv Interval) Contains(d Date) bool { return !d.Before(iv.From) && !d.After(iv.To) }
 
 // ProtectedIntervals returns the employee's merged protected intervals in
-// date order. Only female employees are protected (三期). Each pregnancy is
-// protected from ReportedOn; a birth's maternity leave and nursing period
-// (to the day before the child's first birthday) follow; a miscarriage's
-// protection ends on the last day of its leave. A pregnancy with no birth or
-// miscarriage recorded within 310 days of its report is open: it is
-// protected, estimated, until the day before the first birthday of a child
-// born on the expected due date (or, with no due date, 280 days after the
-// report).
+// date order (rules.md §2). Only female employees are protected (三期).
+// A pregnancy is protected from its start as a fact: the earliest of a
+// medically confirmed start, the expected due date − 280 days (estimated)
+// and the day it was reported. A birth's maternity leave and nursing period
+// (to the child's first birthday inclusive; to the day a child dies when no
+// other child of the birth under 1 remains; none after a stillbirth) follow;
+// a miscarriage's protection ends on the last day of its leave. A pregnancy
+// with no birth or miscarriage recorded within 310 days of its report is
+// open: it is protected, estimated, until the first birthday of a child born
+// on the expected due date (or, with no due date, 280 days after the report).
 func ProtectedIntervals(f Facts) []Interval {
 	if f.Gender != Female {
 		return nil
@@ -84,7 +89,8 @@ func ProtectedIntervals(f Facts) []Interval {
 			}
 			continue
 		}
-		out = append(out, Interval{From: s.From, To: s.To, Estimated: s.Estimated, Phases: []PhaseSpan{s}})
+		out = append(out, Interval{From: s.From, To: s.To, Estimated: s.Estimated, FromEstimated: s.FromEstimated,
+			Phases: []PhaseSpan{s}})
 	}
 	return out
 }
@@ -106,7 +112,9 @@ func phaseSpans(f Facts) []PhaseSpan {
 		if ml := b.MaternityLeave; ml != nil {
 			outs = append(outs, outcome{date: b.Birth.Date, start: ml.Start})
 			add(PhaseMaternityLeave, ml.Start, ml.End)
-			add(PhaseNursing, ml.End.AddDays(1), b.NursingPeriodEnd)
+			if end, _ := nursingUntil(f, b); !end.IsZero() {
+				add(PhaseNursing, ml.End.AddDays(1), end)
+			}
 		}
 	}
 	for _, m := range f.Miscarriages {
@@ -118,18 +126,61 @@ func phaseSpans(f Facts) []PhaseSpan {
 		if p.ReportedOn.IsZero() {
 			continue
 		}
+		from, est := PregnancyStart(p)
 		if o, ok := outcomeOf(p, outs); ok {
-			add(PhasePregnancy, p.ReportedOn, o.start.AddDays(-1))
+			if !o.start.After(from) {
+				continue
+			}
+			spans = append(spans, PhaseSpan{Phase: PhasePregnancy, From: from, To: o.start.AddDays(-1), FromEstimated: est})
 			continue
 		}
 		due := p.ExpectedDueDate
 		if due.IsZero() || due.Before(p.ReportedOn) {
 			due = p.ReportedOn.AddDays(280)
 		}
-		spans = append(spans, PhaseSpan{Phase: PhasePregnancy, From: p.ReportedOn,
-			To: due.AddYearsClamped(1).AddDays(-1), Estimated: true})
+		spans = append(spans, PhaseSpan{Phase: PhasePregnancy, From: from,
+			To: due.AddYearsClamped(1), Estimated: true, FromEstimated: est})
 	}
 	return spans
+}
+
+// PregnancyDays is the obstetric length of a pregnancy: the expected due
+// date is 280 days after its estimated start.
+const PregnancyDays = 280
+
+// PregnancyStart is the first protected day of pregnancy p: the earliest of
+// its medically confirmed start, its expected due date − 280 days and the
+// day it was reported. estimated is true when the due date decides it.
+func PregnancyStart(p Pregnancy) (start Date, estimated bool) {
+	start = p.ReportedOn
+	if !p.ExpectedDueDate.IsZero() {
+		if e := p.ExpectedDueDate.AddDays(-PregnancyDays); e.Before(start) {
+			start, estimated = e, true
+		}
+	}
+	if !p.ConfirmedStart.IsZero() && !p.ConfirmedStart.After(start) {
+		start, estimated = p.ConfirmedStart, false
+	}
+	return start, estimated
+}
+
+// nursingUntil is the last nursing day of birth b: the first birthday, or
+// the latest death date of its live children when all died before it
+// (cut = true); zero after a stillbirth.
+func nursingUntil(f Facts, b BirthPlan) (end Date, cut bool) {
+	live := b.Birth.Live()
+	if live == 0 {
+		return Date{}, false
+	}
+	birthday := b.Birth.Date.AddYearsClamped(1)
+	for i := 0; i < live; i++ {
+		d := f.diedOn(b.Birth.Date, b.Birth.ChildOrder+i)
+		if d.IsZero() || d.After(birthday) {
+			return birthday, false
+		}
+		end = later(end, d)
+	}
+	return end, true
 }
 
 // outcomeOf is the first birth or miscarriage on or after the report and

@@ -9,6 +9,7 @@ type Protection struct {
 	Protected      bool        `json:"protected"`
 	Phase          Phase       `json:"phase"`
 	From           *Date       `json:"from"`
+	FromEstimated  bool        `json:"from_estimated"`
 	Until          *Date       `json:"until"`
 	UntilEstimated bool        `json:"until_estimated"`
 	Phases         []PhaseSpan `json:"phases,omitempty"`
@@ -27,6 +28,7 @@ func ProtectionOn(f Facts, asOf Date) Protection {
 	}
 	from, until := iv.From, iv.To
 	p.Protected, p.From, p.Until, p.UntilEstimated, p.Phases = true, &from, &until, iv.Estimated, iv.Phases
+	p.FromEstimated = iv.FromEstimated
 	p.Phase = phaseOn(iv, asOf)
 	p.Basis = statutes(LawLCL424, LawSPR5, LawWRL48)
 	if p.Phase == PhaseNursing {
@@ -35,6 +37,10 @@ func ProtectionOn(f Facts, asOf Date) Protection {
 	if iv.Estimated {
 		p.Basis = append(p.Basis, estimateBasis())
 	}
+	if iv.FromEstimated {
+		p.Basis = append(p.Basis, startEstimateBasis())
+	}
+	p.Basis = append(p.Basis, statutes(LawCC201, LawCC202)...)
 	return p
 }
 
@@ -72,7 +78,13 @@ func phaseOn(iv Interval, d Date) Phase {
 
 func estimateBasis() Basis {
 	return Basis{RuleID: "leaveguard/protection.estimate", Source: "LeaveGuard估算", Jurisdiction: "CN",
-		Note: "尚未登记分娩：保护期截止日按预产期（无预产期时按报告怀孕后280天）生育、子女满一周岁前一日估算，登记分娩后按实际日期更新"}
+		Note: "尚未登记分娩：保护期截止日按预产期（无预产期时按报告怀孕后280天）生育、子女满一周岁之日估算，登记分娩后按实际日期更新"}
+}
+
+func startEstimateBasis() Basis {
+	return Basis{RuleID: "leaveguard/protection.start_estimate", Source: "LeaveGuard估算（产科惯例：预产期前280天）", Jurisdiction: "CN",
+		Confidence: ConfidenceMedium,
+		Note:       "孕期保护自怀孕之日起，不以告知单位之日为准；怀孕开始日按预产期前280天估算，有医学证明的更早日期时以医学证明为准"}
 }
 
 func notProtectedBasis(f Facts) []Basis {

@@ -2,6 +2,7 @@ package leave_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 
 // protectedMother reported her pregnancy on 2025-06-02 and gave birth to her
 // first child on 2026-01-15: maternity leave 2026-01-15..2026-06-21 (158
-// days), nursing 2026-06-22..2027-01-14 (the day before the 1st birthday).
+// days), nursing 2026-06-22..2027-01-15 (the day before the 1st birthday).
 func protectedMother(t testing.TB) leave.Facts {
 	return leave.Facts{Gender: leave.Female,
 		Pregnancies: []leave.Pregnancy{{ReportedOn: d("2025-06-02"), ExpectedDueDate: d("2026-01-20")}},
@@ -55,24 +56,26 @@ func TestProtectionOn(t *testing.T) {
 		from, until string // "" = not protected
 		estimated   bool
 	}{
-		{"day_before_report", protectedMother(t), "2025-06-01", leave.PhaseNone, "", "", false},
-		{"report_day", protectedMother(t), "2025-06-02", leave.PhasePregnancy, "2025-06-02", "2027-01-14", false},
-		{"day_before_maternity_leave", protectedMother(t), "2026-01-14", leave.PhasePregnancy, "2025-06-02", "2027-01-14", false},
-		{"birth_day", protectedMother(t), "2026-01-15", leave.PhaseMaternityLeave, "2025-06-02", "2027-01-14", false},
-		{"last_maternity_day", protectedMother(t), "2026-06-21", leave.PhaseMaternityLeave, "2025-06-02", "2027-01-14", false},
-		{"first_nursing_day", protectedMother(t), "2026-06-22", leave.PhaseNursing, "2025-06-02", "2027-01-14", false},
-		{"last_nursing_day", protectedMother(t), "2027-01-14", leave.PhaseNursing, "2025-06-02", "2027-01-14", false},
-		{"first_birthday_day_after", protectedMother(t), "2027-01-15", leave.PhaseNone, "", "", false},
-		{"prenatal_leave_ends_pregnancy_phase", prenatal(), "2025-12-31", leave.PhaseMaternityLeave, "2025-06-02", "2027-01-14", false},
-		{"prenatal_day_before", prenatal(), "2025-12-30", leave.PhasePregnancy, "2025-06-02", "2027-01-14", false},
+		{"day_before_estimated_start", protectedMother(t), "2025-04-14", leave.PhaseNone, "", "", false},
+		{"estimated_start_day", protectedMother(t), "2025-04-15", leave.PhasePregnancy, "2025-04-15", "2027-01-15", false},
+		{"day_before_report_already_pregnant", protectedMother(t), "2025-06-01", leave.PhasePregnancy, "2025-04-15", "2027-01-15", false},
+		{"report_day", protectedMother(t), "2025-06-02", leave.PhasePregnancy, "2025-04-15", "2027-01-15", false},
+		{"day_before_maternity_leave", protectedMother(t), "2026-01-14", leave.PhasePregnancy, "2025-04-15", "2027-01-15", false},
+		{"birth_day", protectedMother(t), "2026-01-15", leave.PhaseMaternityLeave, "2025-04-15", "2027-01-15", false},
+		{"last_maternity_day", protectedMother(t), "2026-06-21", leave.PhaseMaternityLeave, "2025-04-15", "2027-01-15", false},
+		{"first_nursing_day", protectedMother(t), "2026-06-22", leave.PhaseNursing, "2025-04-15", "2027-01-15", false},
+		{"last_nursing_day", protectedMother(t), "2027-01-15", leave.PhaseNursing, "2025-04-15", "2027-01-15", false},
+		{"day_after_first_birthday", protectedMother(t), "2027-01-16", leave.PhaseNone, "", "", false},
+		{"prenatal_leave_ends_pregnancy_phase", prenatal(), "2025-12-31", leave.PhaseMaternityLeave, "2025-06-02", "2027-01-15", false},
+		{"prenatal_day_before", prenatal(), "2025-12-30", leave.PhasePregnancy, "2025-06-02", "2027-01-15", false},
 		{"miscarriage_day_before", miscarriedMother(t), "2026-04-09", leave.PhasePregnancy, "2026-02-01", "2026-04-24", false},
 		{"miscarriage_leave_last_day", miscarriedMother(t), "2026-04-24", leave.PhaseMaternityLeave, "2026-02-01", "2026-04-24", false},
 		{"miscarriage_leave_day_after", miscarriedMother(t), "2026-04-25", leave.PhaseNone, "", "", false},
-		{"second_pregnancy_while_nursing", pregnantAgain(t), "2026-11-01", leave.PhasePregnancy, "2025-06-02", "2028-05-31", true},
-		{"second_pregnancy_after_first_nursing", pregnantAgain(t), "2027-01-20", leave.PhasePregnancy, "2025-06-02", "2028-05-31", true},
-		{"second_birth_recorded", secondBirth(), "2027-05-28", leave.PhaseMaternityLeave, "2025-06-02", "2028-05-27", false},
+		{"second_pregnancy_while_nursing", pregnantAgain(t), "2026-11-01", leave.PhasePregnancy, "2025-04-15", "2028-06-01", true},
+		{"second_pregnancy_after_first_nursing", pregnantAgain(t), "2027-01-20", leave.PhasePregnancy, "2025-04-15", "2028-06-01", true},
+		{"second_birth_recorded", secondBirth(), "2027-05-28", leave.PhaseMaternityLeave, "2025-04-15", "2028-05-28", false},
 		{"pregnancy_without_due_date", leave.Facts{Gender: leave.Female, Pregnancies: []leave.Pregnancy{{ReportedOn: d("2026-03-01")}}},
-			"2026-03-01", leave.PhasePregnancy, "2026-03-01", "2027-12-05", true},
+			"2026-03-01", leave.PhasePregnancy, "2026-03-01", "2027-12-06", true},
 		{"birth_without_report_starts_at_leave", leave.Facts{Gender: leave.Female, Births: []leave.BirthPlan{mustPlan(t, xam(), mother("2026-01-15"))}},
 			"2026-01-14", leave.PhaseNone, "", "", false},
 		{"male_employee", leave.Facts{Gender: leave.Male, Births: []leave.BirthPlan{mustPlan(t, xam(), father("2026-01-15", 1))}},
@@ -99,12 +102,12 @@ func TestProtectionOn(t *testing.T) {
 }
 
 func TestProtectionJSON(t *testing.T) {
-	off, _ := json.Marshal(leave.ProtectionOn(protectedMother(t), d("2025-06-01")))
-	if !strings.Contains(string(off), `"protected":false,"phase":null,"from":null,"until":null`) {
+	off, _ := json.Marshal(leave.ProtectionOn(protectedMother(t), d("2025-04-14")))
+	if !strings.Contains(string(off), `"protected":false,"phase":null,"from":null,"from_estimated":false,"until":null`) {
 		t.Errorf("unprotected JSON = %s", off)
 	}
 	on, _ := json.Marshal(leave.ProtectionOn(protectedMother(t), d("2026-07-01")))
-	if !strings.Contains(string(on), `"protected":true,"phase":"nursing","from":"2025-06-02","until":"2027-01-14"`) ||
+	if !strings.Contains(string(on), `"protected":true,"phase":"nursing","from":"2025-04-15","from_estimated":true,"until":"2027-01-15"`) ||
 		!strings.Contains(string(on), "第四十二条") {
 		t.Errorf("protected JSON = %s", on)
 	}
@@ -113,14 +116,14 @@ func TestProtectionJSON(t *testing.T) {
 		t.Errorf("round trip: %v %+v", err, back)
 	}
 	est := leave.ProtectionOn(pregnantAgain(t), d("2027-02-01"))
-	if last := est.Basis[len(est.Basis)-1]; !strings.Contains(last.Note, "估算") {
+	if !strings.Contains(fmt.Sprint(est.Basis), "leaveguard/protection.estimate") || !est.FromEstimated {
 		t.Errorf("estimated protection must say so: %+v", est.Basis)
 	}
 }
 
 func TestProtectedIntervalsMerge(t *testing.T) {
 	ivs := leave.ProtectedIntervals(pregnantAgain(t))
-	if len(ivs) != 1 || !ivs[0].From.Equal(d("2025-06-02")) || !ivs[0].To.Equal(d("2028-05-31")) || len(ivs[0].Phases) != 4 {
+	if len(ivs) != 1 || !ivs[0].From.Equal(d("2025-04-15")) || !ivs[0].To.Equal(d("2028-06-01")) || len(ivs[0].Phases) != 4 {
 		t.Fatalf("intervals = %+v", ivs)
 	}
 	two := protectedMother(t)

@@ -204,15 +204,20 @@ func TestRebookBirthMoved(t *testing.T) {
 	b.check("after the correction")
 }
 
-// TestRebookFlagsWhatNoLongerFits: parental leave taken before the corrected
-// birth is no longer allowed; it is flagged, not rewritten.
+// TestRebookFlagsWhatNoLongerFits: parental leave approved just after the
+// maternity leave falls inside it once the birth is corrected two weeks
+// later; it is flagged for HR, not rewritten.
 func TestRebookFlagsWhatNoLongerFits(t *testing.T) {
 	b := &books{t: t, r: xam(), cal: leave.NewCalendar(), f: leave.Facts{Gender: leave.Female}, flags: map[string]bool{}, day: d("2026-03-02")}
-	b.record(d("2026-03-01"), 1)
-	b.approve(d("2026-03-02"), 1) // maternity days, but parental is charged to the birth's bucket
-	b.day = d("2026-03-20")
-	b.correct(0, d("2026-03-15"))
-	if !b.flags["r1"] {
-		t.Fatalf("a parental leave before the corrected birth is not flagged: %+v", b.reqs)
+	b.record(d("2026-03-01"), 1) // maternity leave 2026-03-01..08-05
+	b.day = d("2026-08-01")
+	b.approve(d("2026-08-10"), 2)
+	if len(b.reqs) != 1 {
+		t.Fatal("the parental leave after the maternity leave was refused")
+	}
+	b.day = d("2026-08-05")
+	b.correct(0, d("2026-03-15")) // maternity leave now until 08-19
+	if !b.flags["r1"] || b.reqs[0].Status != leave.Approved {
+		t.Fatalf("a leave inside the corrected maternity leave is not flagged (or was rewritten): %+v %v", b.reqs, b.flags)
 	}
 }

@@ -99,6 +99,9 @@ func CheckRequest(f Facts, r Rules, cal Calendar, l Ledger, booked []Booking, re
 	if err := checkOverlap(booked, req.ID, span); err != nil {
 		return Decision{}, err
 	}
+	if err := checkRecorded(f, req.LeaveType, span); err != nil {
+		return Decision{}, err
+	}
 	return pickBucket(items, l, booked, req, span)
 }
 
@@ -120,6 +123,36 @@ func checkOverlap(booked []Booking, id string, span Span) error {
 		if !b.Start.After(span.End) && !span.Start.After(b.End) {
 			return fail(ErrOverlaps, "start", "与已%s的%s（%s 至 %s）时间重叠",
 				statusLabel(b.Status), b.LeaveType.Label(), b.Start, b.End)
+		}
+	}
+	return nil
+}
+
+// checkRecorded refuses a leave overlapping the maternity or miscarriage
+// leave of a recorded birth or miscarriage, even one never entered as a
+// request (rules.md §1). A maternity (miscarriage) request is that leave.
+func checkRecorded(f Facts, t LeaveType, span Span) error {
+	if f.Gender != Female {
+		return nil
+	}
+	hit := func(kind LeaveType, event string, s, e Date) error {
+		if t == kind || s.After(span.End) || span.Start.After(e) {
+			return nil
+		}
+		return fail(ErrOverlaps, "start", "与%s %s 的%s（%s 至 %s）时间重叠：产假期间不能再休其他假期，请改在 %s 之后申请",
+			event, s, kind.Label(), s, e, e)
+	}
+	for _, b := range f.Births {
+		if ml := b.MaternityLeave; ml != nil {
+			if err := hit(LeaveMaternity, "已登记分娩（分娩日 "+b.Birth.Date.String()+"）", ml.Start, ml.End); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range f.Miscarriages {
+		ml := m.MiscarriageLeave
+		if err := hit(LeaveMiscarriage, "已登记流产", ml.Start, ml.End); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -181,9 +214,9 @@ func notEligible(f Facts, t LeaveType) string {
 	case t == LeaveSpousalNursing && f.Gender != Male:
 		return "配偶护理假适用于配偶生育的男职工"
 	case t == LeaveSpousalNursing:
-		return "没有配偶分娩记录，或不在可休期间（子女出生至满一周岁前一日），或该子女不在地方政策范围内"
+		return "没有配偶分娩记录，或不在可休期间（子女出生至满一周岁之日），或该子女不在地方政策范围内"
 	case t == LeaveParental:
-		return "没有未满三周岁的子女（育儿假至子女三周岁生日前一日），或子女孩次不在地方政策范围内"
+		return "没有三周岁以下的子女（育儿假至子女三周岁生日当日），或子女孩次不在地方政策范围内"
 	case t == LeaveMarriage:
 		return "开始日期前没有登记结婚记录（婚假自依法登记结婚之日起可休）"
 	case t == LeaveOnlyChildCare && !f.OnlyChild:

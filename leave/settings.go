@@ -30,6 +30,24 @@ const (
 	PerFamily ParentalScope = "per_family" // 10 days per parent per year, however many children
 )
 
+// OrderBasis is how a multiple birth crossing a child-order boundary is judged.
+type OrderBasis string
+
+// Order bases.
+const (
+	LastBaby  OrderBasis = "last_baby"  // the birth includes the higher order (protective; default)
+	FirstBaby OrderBasis = "first_baby" // the first baby's order
+)
+
+// Grant says whether a tenant grants a benefit the law leaves open.
+type Grant string
+
+// Grants.
+const (
+	Granted    Grant = "granted"
+	NotGranted Grant = "not_granted"
+)
+
 // Settings are a tenant's choices where the rules leave room (rules.md §1).
 // The zero value means "all defaults".
 type Settings struct {
@@ -40,6 +58,10 @@ type Settings struct {
 	ParentalYearBasis  YearBasis     `json:"parental_year_basis,omitempty"`
 	ParentalScope      ParentalScope `json:"parental_scope,omitempty"`
 	OnlyChildCareDays  int           `json:"only_child_care_days"` // 0 = not configured
+
+	MultipleBirthOrderBasis  OrderBasis `json:"multiple_birth_order_basis,omitempty"`
+	StillbirthExtension      Grant      `json:"stillbirth_extension,omitempty"`       // CN-NM extension after a stillbirth
+	StillbirthSpousalNursing Grant      `json:"stillbirth_spousal_nursing,omitempty"` // father's leave after a stillbirth
 }
 
 // DefaultSettings returns the settings a new tenant starts with.
@@ -48,6 +70,7 @@ func DefaultSettings() Settings {
 		SpousalNursingUnit: CalendarDays, ParentalUnit: WorkingDays,
 		MarriageUnit: CalendarDays, OnlyChildCareUnit: CalendarDays,
 		ParentalYearBasis: CalendarYear, ParentalScope: PerChild,
+		MultipleBirthOrderBasis: LastBaby, StillbirthExtension: Granted, StillbirthSpousalNursing: Granted,
 	}
 }
 
@@ -82,6 +105,23 @@ func (s Settings) Normalize() (Settings, error) {
 	}
 	if s.ParentalScope != PerChild && s.ParentalScope != PerFamily {
 		return s, fail(ErrInvalid, "parental_scope", "育儿假计算方式只能是 per_child 或 per_family")
+	}
+	if s.MultipleBirthOrderBasis == "" {
+		s.MultipleBirthOrderBasis = d.MultipleBirthOrderBasis
+	}
+	if s.MultipleBirthOrderBasis != LastBaby && s.MultipleBirthOrderBasis != FirstBaby {
+		return s, fail(ErrInvalid, "multiple_birth_order_basis", "多胞胎孩次认定只能是 last_baby 或 first_baby")
+	}
+	for _, g := range []struct {
+		field string
+		v     *Grant
+	}{{"stillbirth_extension", &s.StillbirthExtension}, {"stillbirth_spousal_nursing", &s.StillbirthSpousalNursing}} {
+		if *g.v == "" {
+			*g.v = Granted
+		}
+		if *g.v != Granted && *g.v != NotGranted {
+			return s, fail(ErrInvalid, g.field, "只能是 granted 或 not_granted")
+		}
 	}
 	if s.OnlyChildCareDays < 0 || s.OnlyChildCareDays > 365 {
 		return s, fail(ErrInvalid, "only_child_care_days", "独生子女父母护理假天数应在0至365之间")
@@ -131,5 +171,11 @@ func ListSettings(s Settings) ([]Setting, error) {
 			"LeaveGuard默认：按自然日计算"),
 		row("only_child_care_days", "独生子女父母护理假天数（每年）", s.OnlyChildCareDays, d.OnlyChildCareDays, nil,
 			SourceXAM+" 第（十一）项未规定天数；0 表示未设置"),
+		row("multiple_birth_order_basis", "多胞胎跨越孩次时按哪个婴儿认定孩次", s.MultipleBirthOrderBasis, d.MultipleBirthOrderBasis,
+			[]string{string(LastBaby), string(FirstBaby)}, "LeaveGuard默认：按最后一个婴儿（保护性解读，中等可信度）"),
+		row("stillbirth_extension", "死产时是否给予地方延长产假", s.StillbirthExtension, d.StillbirthExtension,
+			[]string{string(Granted), string(NotGranted)}, "LeaveGuard默认：给予（少给假期才构成违法，中等可信度）"),
+		row("stillbirth_spousal_nursing", "死产时是否给予配偶护理假", s.StillbirthSpousalNursing, d.StillbirthSpousalNursing,
+			[]string{string(Granted), string(NotGranted)}, "LeaveGuard默认：给予"),
 	}, nil
 }

@@ -37,7 +37,8 @@ func TestSettingsNormalize(t *testing.T) {
 	}
 	want := leave.Settings{SpousalNursingUnit: leave.CalendarDays, ParentalUnit: leave.WorkingDays,
 		MarriageUnit: leave.CalendarDays, OnlyChildCareUnit: leave.CalendarDays,
-		ParentalYearBasis: leave.CalendarYear, ParentalScope: leave.PerChild}
+		ParentalYearBasis: leave.CalendarYear, ParentalScope: leave.PerChild,
+		MultipleBirthOrderBasis: leave.LastBaby, StillbirthExtension: leave.Granted, StillbirthSpousalNursing: leave.Granted}
 	if def != want {
 		t.Errorf("defaults = %+v, rules.md says %+v", def, want)
 	}

@@ -9,12 +9,15 @@ import (
 
 // Child is a child under 3 for the IIT infant-care special additional
 // deduction (3岁以下婴幼儿照护专项附加扣除). SharePercent is the share this
-// employee claims, as recorded for the tax year: 100 (one parent takes it
-// all) or 50 (each parent half).
+// employee declared for the tax year: 100 (one parent takes it all) or 50
+// (each parent half); an undeclared share is never assumed (the caller
+// leaves the child out of the feed). DiedOn, if set, ends the deduction
+// after that month.
 type Child struct {
 	ChildID      string     `json:"child_id,omitempty"`
 	BirthDate    leave.Date `json:"birth_date"`
 	SharePercent int        `json:"share_percent"`
+	DiedOn       leave.Date `json:"died_on,omitzero"`
 }
 
 // ChildDeduction is one child's deduction in one month.
@@ -51,7 +54,8 @@ func InfantCareStandard(mo Month) (int64, string) {
 
 // InfantCareDeduction returns child c's deduction for this employee in month
 // mo: the month's standard × share, from the birth month through the month
-// before the 3rd birthday (the birthday month itself gives 0).
+// before the 3rd birthday (the birthday month itself gives 0), and no later
+// than the month the child died (国发〔2023〕13号; rules.md §2, §5).
 func InfantCareDeduction(mo Month, c Child) (ChildDeduction, error) {
 	if c.SharePercent != 100 && c.SharePercent != 50 {
 		return ChildDeduction{}, fmt.Errorf("payroll: infant care: share %d%%: %w", c.SharePercent,
@@ -63,6 +67,9 @@ func InfantCareDeduction(mo Month, c Child) (ChildDeduction, error) {
 	d := ChildDeduction{ChildID: c.ChildID, SharePercent: c.SharePercent}
 	born := MonthOf(c.BirthDate)
 	if mo.Before(born) || !mo.Before(born.AddMonths(36)) {
+		return d, nil
+	}
+	if !c.DiedOn.IsZero() && MonthOf(c.DiedOn).Before(mo) {
 		return d, nil
 	}
 	d.StandardFen, _ = InfantCareStandard(mo)

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-const birthCols = `id, employee_id, birth_date, child_order, babies, dystocia, leave_start, plan, version, created_at, updated_at`
+const birthCols = `id, employee_id, birth_date, child_order, babies, stillborn, dystocia, leave_start, plan, version, created_at, updated_at`
 
 // BirthVersion is one recorded version of a birth's facts and plan.
 type BirthVersion struct {
@@ -24,11 +24,11 @@ func (t *Tx) CreateBirth(ctx context.Context, tenant string, b Birth, input json
 		return Birth{}, err
 	}
 	const q = `
-		INSERT INTO births (tenant_id, employee_id, birth_date, child_order, babies, dystocia, leave_start, plan)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ` + birthCols
+		INSERT INTO births (tenant_id, employee_id, birth_date, child_order, babies, dystocia, leave_start, plan, stillborn)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ` + birthCols
 	var out Birth
 	if err := t.tx.GetContext(ctx, &out, q, tenant, b.EmployeeID, b.BirthDate, b.ChildOrder, b.Babies,
-		b.Dystocia, b.LeaveStart, []byte(b.Plan)); err != nil {
+		b.Dystocia, b.LeaveStart, []byte(b.Plan), b.Stillborn); err != nil {
 		return Birth{}, fmt.Errorf("store: create birth: %w", mapErr(err))
 	}
 	return out, t.addBirthVersion(ctx, tenant, out, input, by)
@@ -41,11 +41,11 @@ func (t *Tx) CorrectBirth(ctx context.Context, tenant string, b Birth, input jso
 	}
 	const q = `
 		UPDATE births SET birth_date = $3, child_order = $4, babies = $5, dystocia = $6, leave_start = $7,
-			plan = $8, version = version + 1, updated_at = now()
+			plan = $8, stillborn = $9, version = version + 1, updated_at = now()
 		WHERE tenant_id = $1 AND id = $2 RETURNING ` + birthCols
 	var out Birth
 	if err := t.tx.GetContext(ctx, &out, q, tenant, b.ID, b.BirthDate, b.ChildOrder, b.Babies,
-		b.Dystocia, b.LeaveStart, []byte(b.Plan)); err != nil {
+		b.Dystocia, b.LeaveStart, []byte(b.Plan), b.Stillborn); err != nil {
 		return Birth{}, fmt.Errorf("store: correct birth: %w", mapErr(err))
 	}
 	return out, t.addBirthVersion(ctx, tenant, out, input, by)
@@ -99,7 +99,7 @@ func (t *Tx) CreateChild(ctx context.Context, tenant string, c Child) (Child, er
 	const q = `
 		INSERT INTO children (tenant_id, employee_id, birth_id, birth_date, child_order, iit_share_percent)
 		VALUES ($1, $2, $3, $4, $5, $6)
-		RETURNING id, employee_id, birth_id, birth_date, child_order, iit_share_percent, created_at`
+		RETURNING ` + childCols
 	var out Child
 	if err := t.tx.GetContext(ctx, &out, q, tenant, c.EmployeeID, c.BirthID, c.BirthDate, c.ChildOrder, c.IITSharePercent); err != nil {
 		return Child{}, fmt.Errorf("store: create child: %w", mapErr(err))
@@ -107,14 +107,38 @@ func (t *Tx) CreateChild(ctx context.Context, tenant string, c Child) (Child, er
 	return out, nil
 }
 
-// MoveBirthChildren sets the birth date of the children of a corrected birth.
-func (t *Tx) MoveBirthChildren(ctx context.Context, tenant, birthID string, b Birth) error {
+// SyncBirthChildren makes the children of a corrected birth match it: the
+// birth date and the child orders from b, and live rows (babies not born
+// dead). Extra rows (the highest orders) are removed, missing ones added
+// with no IIT share declared. It returns how many were removed and added.
+func (t *Tx) SyncBirthChildren(ctx context.Context, tenant string, b Birth, live int) (removed, added int, err error) {
 	if err := t.check(tenant); err != nil {
-		return err
+		return 0, 0, err
 	}
-	const q = `UPDATE children SET birth_date = $3 WHERE tenant_id = $1 AND birth_id = $2`
-	if _, err := t.tx.ExecContext(ctx, q, tenant, birthID, b.BirthDate); err != nil {
-		return fmt.Errorf("store: move children: %w", err)
+	const del = `
+		DELETE FROM children WHERE tenant_id = $1 AND id IN (
+			SELECT id FROM children WHERE tenant_id = $1 AND birth_id = $2 ORDER BY child_order, id OFFSET $3)`
+	res, err := t.tx.ExecContext(ctx, del, tenant, b.ID, live)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: remove children: %w", mapErr(err))
 	}
-	return nil
+	n, _ := res.RowsAffected()
+	const renumber = `
+		UPDATE children c SET birth_date = $3, child_order = $4 + r.n - 1
+		FROM (SELECT id, row_number() OVER (ORDER BY child_order, id) AS n FROM children
+		      WHERE tenant_id = $1 AND birth_id = $2) r
+		WHERE c.tenant_id = $1 AND c.id = r.id`
+	res, err = t.tx.ExecContext(ctx, renumber, tenant, b.ID, b.BirthDate, b.ChildOrder)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: renumber children: %w", mapErr(err))
+	}
+	kept, _ := res.RowsAffected()
+	for i := int(kept); i < live; i++ {
+		c := Child{EmployeeID: b.EmployeeID, BirthID: &b.ID, BirthDate: b.BirthDate, ChildOrder: b.ChildOrder + i}
+		if _, err := t.CreateChild(ctx, tenant, c); err != nil {
+			return int(n), added, err
+		}
+		added++
+	}
+	return int(n), added, nil
 }

@@ -17,17 +17,22 @@ type ProtectionFacts struct {
 	Pregnancies  json.RawMessage `db:"pregnancies"`
 	Births       json.RawMessage `db:"births"`
 	Miscarriages json.RawMessage `db:"miscarriages"`
+	Deaths       json.RawMessage `db:"deaths"` // deaths of children of recorded births
 }
 
 const protectionFactsQuery = `
 	SELECT ` + employeeCols + `,
 		COALESCE((SELECT json_agg(json_build_object('reported_on', p.reported_on,
-			'expected_due_date', p.expected_due_date) ORDER BY p.reported_on)
+			'expected_due_date', p.expected_due_date, 'confirmed_start', p.confirmed_start) ORDER BY p.reported_on)
 			FROM pregnancies p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), '[]') AS pregnancies,
 		COALESCE((SELECT json_agg(b.plan ORDER BY b.birth_date)
 			FROM births b WHERE b.tenant_id = e.tenant_id AND b.employee_id = e.id), '[]') AS births,
 		COALESCE((SELECT json_agg(m.plan ORDER BY m.date)
-			FROM miscarriages m WHERE m.tenant_id = e.tenant_id AND m.employee_id = e.id), '[]') AS miscarriages
+			FROM miscarriages m WHERE m.tenant_id = e.tenant_id AND m.employee_id = e.id), '[]') AS miscarriages,
+		COALESCE((SELECT json_agg(json_build_object('birth_date', c.birth_date, 'child_order', c.child_order,
+			'died_on', c.died_on) ORDER BY c.birth_date, c.child_order)
+			FROM children c WHERE c.tenant_id = e.tenant_id AND c.employee_id = e.id
+			  AND c.birth_id IS NOT NULL AND c.died_on IS NOT NULL), '[]') AS deaths
 	FROM employees e`
 
 // ProtectionFacts loads one employee's protection facts by id, or by the

@@ -15,8 +15,11 @@ type Pregnancy struct {
 	EmployeeID      string      `db:"employee_id" json:"employee_id"`
 	ReportedOn      leave.Date  `db:"reported_on" json:"reported_on"`
 	ExpectedDueDate *leave.Date `db:"expected_due_date" json:"expected_due_date"`
+	ConfirmedStart  *leave.Date `db:"confirmed_start" json:"confirmed_start"` // medically confirmed start, if known
 	CreatedAt       time.Time   `db:"created_at" json:"created_at"`
 }
+
+const pregnancyCols = `id, employee_id, reported_on, expected_due_date, confirmed_start, created_at`
 
 // Birth is a recorded birth with its frozen leave plan (JSON of leave.BirthPlan).
 type Birth struct {
@@ -25,6 +28,7 @@ type Birth struct {
 	BirthDate  leave.Date      `db:"birth_date"`
 	ChildOrder int             `db:"child_order"`
 	Babies     int             `db:"babies"`
+	Stillborn  int             `db:"stillborn"`
 	Dystocia   bool            `db:"dystocia"`
 	LeaveStart *leave.Date     `db:"leave_start"`
 	Plan       json.RawMessage `db:"plan"`
@@ -53,13 +57,14 @@ type Marriage struct {
 
 // Child is a child of an employee (from a recorded birth or entered directly).
 type Child struct {
-	ID              string     `db:"id" json:"id"`
-	EmployeeID      string     `db:"employee_id" json:"employee_id"`
-	BirthID         *string    `db:"birth_id" json:"birth_id"`
-	BirthDate       leave.Date `db:"birth_date" json:"birth_date"`
-	ChildOrder      int        `db:"child_order" json:"child_order"`
-	IITSharePercent int        `db:"iit_share_percent" json:"iit_share_percent"`
-	CreatedAt       time.Time  `db:"created_at" json:"created_at"`
+	ID              string      `db:"id" json:"id"`
+	EmployeeID      string      `db:"employee_id" json:"employee_id"`
+	BirthID         *string     `db:"birth_id" json:"birth_id"`
+	BirthDate       leave.Date  `db:"birth_date" json:"birth_date"`
+	ChildOrder      int         `db:"child_order" json:"child_order"`
+	IITSharePercent *int        `db:"iit_share_percent" json:"iit_share_percent"` // nil until declared
+	DiedOn          *leave.Date `db:"died_on" json:"died_on"`
+	CreatedAt       time.Time   `db:"created_at" json:"created_at"`
 }
 
 // CreatePregnancy records a pregnancy.
@@ -68,10 +73,10 @@ func (t *Tx) CreatePregnancy(ctx context.Context, tenant string, p Pregnancy) (P
 		return Pregnancy{}, err
 	}
 	const q = `
-		INSERT INTO pregnancies (tenant_id, employee_id, reported_on, expected_due_date)
-		VALUES ($1, $2, $3, $4) RETURNING id, employee_id, reported_on, expected_due_date, created_at`
+		INSERT INTO pregnancies (tenant_id, employee_id, reported_on, expected_due_date, confirmed_start)
+		VALUES ($1, $2, $3, $4, $5) RETURNING ` + pregnancyCols
 	var out Pregnancy
-	if err := t.tx.GetContext(ctx, &out, q, tenant, p.EmployeeID, p.ReportedOn, p.ExpectedDueDate); err != nil {
+	if err := t.tx.GetContext(ctx, &out, q, tenant, p.EmployeeID, p.ReportedOn, p.ExpectedDueDate, p.ConfirmedStart); err != nil {
 		return Pregnancy{}, fmt.Errorf("store: create pregnancy: %w", mapErr(err))
 	}
 	return out, nil

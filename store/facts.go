@@ -24,14 +24,14 @@ func (t *Tx) EmployeeEvents(ctx context.Context, tenant, employeeID string) (Eve
 		dst any
 		q   string
 	}{
-		{&ev.Pregnancies, `SELECT id, employee_id, reported_on, expected_due_date, created_at
+		{&ev.Pregnancies, `SELECT ` + pregnancyCols + `
 			FROM pregnancies WHERE tenant_id = $1 AND employee_id = $2 ORDER BY reported_on, id`},
 		{&ev.Births, `SELECT ` + birthCols + ` FROM births WHERE tenant_id = $1 AND employee_id = $2 ORDER BY birth_date, id`},
 		{&ev.Miscarriages, `SELECT id, employee_id, date, gestation_weeks, plan, created_at
 			FROM miscarriages WHERE tenant_id = $1 AND employee_id = $2 ORDER BY date, id`},
 		{&ev.Marriages, `SELECT id, employee_id, registered_on, created_at
 			FROM marriages WHERE tenant_id = $1 AND employee_id = $2 ORDER BY registered_on, id`},
-		{&ev.Children, `SELECT id, employee_id, birth_id, birth_date, child_order, iit_share_percent, created_at
+		{&ev.Children, `SELECT ` + childCols + `
 			FROM children WHERE tenant_id = $1 AND employee_id = $2 ORDER BY birth_date, id`},
 	}
 	for _, x := range queries {

@@ -96,7 +96,7 @@ func (t *Tx) FeedChildren(ctx context.Context, tenant string, employeeIDs []stri
 		return nil, err
 	}
 	const q = `
-		SELECT id, employee_id, birth_id, birth_date, child_order, iit_share_percent, created_at FROM children
+		SELECT ` + childCols + ` FROM children
 		WHERE tenant_id = $1 AND employee_id = ANY($2::uuid[]) AND iit_share_percent > 0
 		  AND birth_date <= $3 AND birth_date > $3 - interval '4 years'
 		ORDER BY employee_id, birth_date, id`

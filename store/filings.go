@@ -135,3 +135,16 @@ func (t *Tx) SaveFiling(ctx context.Context, tenant string, who Who, f Filing, o
 	f.CreatedAt, f.Size = e.At, len(f.Bytes)
 	return f, nil
 }
+
+// FilingSubjects lists the subjects that have a filing of kind.
+func (t *Tx) FilingSubjects(ctx context.Context, tenant, kind string) ([]string, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	const q = `SELECT DISTINCT subject_id FROM filings WHERE tenant_id = $1 AND kind = $2 ORDER BY subject_id`
+	var out []string
+	if err := t.tx.SelectContext(ctx, &out, q, tenant, kind); err != nil {
+		return nil, fmt.Errorf("store: filing subjects: %w", err)
+	}
+	return out, nil
+}

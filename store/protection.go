@@ -42,10 +42,15 @@ func (t *Tx) RaiseNotice(ctx context.Context, tenant, employeeID, kind string, p
 	if err != nil {
 		return false, fmt.Errorf("store: notice payload: %w", err)
 	}
+	// The next version is inserted only while no version of the notice
+	// stands (a superseded one may be raised again when it is due again).
 	const q = `
 		WITH n AS (
-			INSERT INTO protection_notices (tenant_id, employee_id, kind, period_from, detail)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1
+			INSERT INTO protection_notices (tenant_id, employee_id, kind, period_from, version, detail)
+			SELECT $1, $2, $3, $4, COALESCE(max(version), 0) + 1, $5 FROM protection_notices
+			WHERE tenant_id = $1 AND employee_id = $2 AND kind = $3 AND period_from = $4
+			HAVING bool_and(superseded_at IS NOT NULL) IS NOT FALSE
+			ON CONFLICT DO NOTHING RETURNING 1
 		)
 		INSERT INTO outbox_events (tenant_id, type, payload) SELECT $1, $3, $5 FROM n`
 	res, err := t.tx.ExecContext(ctx, q, tenant, employeeID, kind, periodFrom, p)

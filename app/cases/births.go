@@ -13,6 +13,7 @@ type BirthInput struct {
 	BirthDate  *string `json:"birth_date"`
 	ChildOrder *int    `json:"child_order"`
 	Babies     *int    `json:"babies"`
+	Stillborn  *int    `json:"stillborn"`
 	Dystocia   *bool   `json:"dystocia"`
 	LeaveStart *string `json:"leave_start"`
 }
@@ -41,6 +42,12 @@ func (in BirthInput) parse() (leave.Birth, error) {
 			f["babies"] = "婴儿数须为 1 到 9 之间的整数"
 		}
 		b.Babies = *in.Babies
+	}
+	if in.Stillborn != nil {
+		if *in.Stillborn < 0 || *in.Stillborn > b.Babies {
+			f["stillborn"] = "死产婴儿数须为 0 到婴儿数之间的整数"
+		}
+		b.Stillborn = *in.Stillborn
 	}
 	if in.Dystocia != nil {
 		b.Dystocia = *in.Dystocia
@@ -78,13 +85,13 @@ func (c *Cases) RecordBirth(ctx context.Context, tenant string, who store.Who, e
 			return err
 		}
 		row := store.Birth{EmployeeID: employeeID, BirthDate: b.Date, ChildOrder: b.ChildOrder, Babies: b.Babies,
-			Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
+			Stillborn: b.Stillborn, Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
 		if rec.Birth, err = tx.CreateBirth(ctx, tenant, row, mustJSON(in), actor(who)); err != nil {
 			return err
 		}
-		for i := 0; i < b.Babies; i++ {
+		for i := 0; i < b.Live(); i++ { // a baby born dead is not a child of the family register
 			ch := store.Child{EmployeeID: employeeID, BirthID: &rec.Birth.ID, BirthDate: b.Date,
-				ChildOrder: b.ChildOrder + i, IITSharePercent: 100}
+				ChildOrder: b.ChildOrder + i} // IIT share: none until the employee declares it
 			if _, err := tx.CreateChild(ctx, tenant, ch); err != nil {
 				return err
 			}
@@ -119,11 +126,12 @@ func (c *Cases) CorrectBirth(ctx context.Context, tenant string, who store.Who, 
 			return err
 		}
 		row := store.Birth{ID: birthID, BirthDate: b.Date, ChildOrder: b.ChildOrder, Babies: b.Babies,
-			Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
+			Stillborn: b.Stillborn, Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
 		if rec.Birth, err = tx.CorrectBirth(ctx, tenant, row, mustJSON(in), actor(who)); err != nil {
 			return err
 		}
-		if err := tx.MoveBirthChildren(ctx, tenant, birthID, rec.Birth); err != nil {
+		removed, added, err := tx.SyncBirthChildren(ctx, tenant, rec.Birth, b.Live())
+		if err != nil {
 			return err
 		}
 		corr, err := c.rebook(ctx, tx, tenant, old.EmployeeID, c.birthCredits(b.Date))
@@ -141,7 +149,8 @@ func (c *Cases) CorrectBirth(ctx context.Context, tenant string, who store.Who, 
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "birth.correct", "employee", old.EmployeeID,
-			map[string]any{"birth_id": birthID, "version": rec.Birth.Version, "ledger_entries": len(corr.Ledger)})
+			map[string]any{"birth_id": birthID, "version": rec.Birth.Version, "ledger_entries": len(corr.Ledger),
+				"children_removed": removed, "children_added": added})
 	})
 	return rec, err
 }

@@ -44,7 +44,7 @@ func (in DismissalInput) parse() (id, ext string, action leave.Action, ground le
 		}
 	}
 	action = leave.Action(f.Text("action", in.Action, true, 40))
-	ground = leave.Ground(f.Text("ground", in.Ground, false, 10))
+	ground = leave.Ground(f.Text("ground", in.Ground, false, 40))
 	eff = f.Date("effective_date", in.EffectiveDate, true)
 	return id, ext, action, ground, eff, f.Err()
 }

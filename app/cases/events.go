@@ -12,10 +12,13 @@ import (
 type PregnancyInput struct {
 	ReportedOn      *string `json:"reported_on"`
 	ExpectedDueDate *string `json:"expected_due_date"`
+	ConfirmedStart  *string `json:"confirmed_start"`
 }
 
 // RecordPregnancy records a pregnancy reported by a female employee; her
-// protected period starts on reported_on.
+// protected period starts at the start of the pregnancy (the expected due
+// date − 280 days, or an earlier medically confirmed start), not on
+// reported_on (rules.md §2).
 func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Who, employeeID string, in PregnancyInput) (store.Pregnancy, error) {
 	f := Fields{}
 	p := store.Pregnancy{EmployeeID: employeeID, ReportedOn: f.Date("reported_on", in.ReportedOn, true)}
@@ -24,6 +27,12 @@ func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Wh
 			f["expected_due_date"] = "预产期不能早于报告怀孕日期"
 		}
 		p.ExpectedDueDate = &due
+	}
+	if cs := f.Date("confirmed_start", in.ConfirmedStart, false); !cs.IsZero() {
+		if !p.ReportedOn.IsZero() && cs.After(p.ReportedOn) {
+			f["confirmed_start"] = "医学确认的怀孕开始日期不能晚于报告怀孕日期"
+		}
+		p.ConfirmedStart = &cs
 	}
 	if err := f.Err(); err != nil {
 		return store.Pregnancy{}, err

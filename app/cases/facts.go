@@ -65,6 +65,9 @@ func factsOf(e store.Employee, ev store.Events) (leave.Facts, error) {
 		if p.ExpectedDueDate != nil {
 			lp.ExpectedDueDate = *p.ExpectedDueDate
 		}
+		if p.ConfirmedStart != nil {
+			lp.ConfirmedStart = *p.ConfirmedStart
+		}
 		f.Pregnancies = append(f.Pregnancies, lp)
 	}
 	for _, b := range ev.Births {
@@ -86,7 +89,13 @@ func factsOf(e store.Employee, ev store.Events) (leave.Facts, error) {
 	}
 	for _, ch := range ev.Children {
 		if ch.BirthID == nil { // children of recorded births come from Births
-			f.Children = append(f.Children, leave.Child{ID: ch.ID, BirthDate: ch.BirthDate, Order: ch.ChildOrder})
+			c := leave.Child{ID: ch.ID, BirthDate: ch.BirthDate, Order: ch.ChildOrder}
+			if ch.DiedOn != nil {
+				c.DiedOn = *ch.DiedOn
+			}
+			f.Children = append(f.Children, c)
+		} else if ch.DiedOn != nil {
+			f.Deaths = append(f.Deaths, leave.Death{BirthDate: ch.BirthDate, Order: ch.ChildOrder, DiedOn: *ch.DiedOn})
 		}
 	}
 	return f, nil

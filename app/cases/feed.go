@@ -110,37 +110,11 @@ func (c *Cases) feedFacts(mo payroll.Month, emps []store.FeedEmployee, leaves []
 	}
 	for _, ch := range children {
 		e := &f.Employees[idx[ch.EmployeeID]]
-		e.Children = append(e.Children, payroll.Child{ChildID: ch.ID, BirthDate: ch.BirthDate, SharePercent: ch.IITSharePercent})
+		pc := payroll.Child{ChildID: ch.ID, BirthDate: ch.BirthDate, SharePercent: *ch.IITSharePercent}
+		if ch.DiedOn != nil {
+			pc.DiedOn = *ch.DiedOn
+		}
+		e.Children = append(e.Children, pc)
 	}
 	return f
-}
-
-// ChildPatch is the body of PATCH /children/{id}.
-type ChildPatch struct {
-	IITSharePercent *int `json:"iit_share_percent"`
-}
-
-// PatchChild records the share of the IIT infant-care deduction this
-// employee claims for the child: 100 (all), 50 (each parent half) or 0 (the
-// other parent claims it all). The change is audited.
-func (c *Cases) PatchChild(ctx context.Context, tenant string, who store.Who, id string, in ChildPatch) (store.Child, error) {
-	switch {
-	case in.IITSharePercent == nil:
-		return store.Child{}, Fields{"iit_share_percent": "必填：100（本人全额扣除）、50（双方各半）或 0（由另一方全额扣除）"}.Err()
-	case *in.IITSharePercent != 100 && *in.IITSharePercent != 50 && *in.IITSharePercent != 0:
-		return store.Child{}, Fields{"iit_share_percent": "只能是 100、50 或 0"}.Err()
-	}
-	var out store.Child
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		old, err := tx.Child(ctx, tenant, id, true)
-		if err != nil {
-			return err
-		}
-		if out, err = tx.SetChildIITShare(ctx, tenant, id, *in.IITSharePercent); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, tenant, who, "child.update", "child", id,
-			map[string]any{"employee_id": old.EmployeeID, "fields": []string{"iit_share_percent"}})
-	})
-	return out, err
 }

@@ -58,25 +58,31 @@ func (f *Filings) approver(ctx context.Context, tx *store.Tx, tenant, decidedBy 
 // contract ends inside her protected period; otherwise a 409.
 func (f *Filings) ContractExtensionNotice(ctx context.Context, tenant string, who store.Who, employeeID string) (Filing, error) {
 	return f.generate(ctx, tenant, who, KindContractExtension, employeeID, func(tx *store.Tx) (document, error) {
-		pf, err := tx.ProtectionFacts(ctx, tenant, employeeID, "")
-		if err != nil {
-			return nil, err
-		}
-		if pf.ContractEnd == nil {
-			return nil, Fail(Conflict, "no_contract_extension", "该职工未约定劳动合同期满日（无固定期限或未录入），无需出具顺延通知书")
-		}
-		x, _, ok, err := extensionOf(pf, *pf.ContractEnd)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, Fail(Conflict, "no_contract_extension",
-				"该职工的劳动合同期满日不在孕期、产期、哺乳期内，无需依劳动合同法第四十五条顺延")
-		}
-		return &extensionPDF{pdf.ContractExtension{EmployeeName: pf.Name, NationalIDMasked: pf.NationalIDMasked,
-			ExternalID: pf.ExternalID, ContractEnd: x.ContractEnd, Phase: string(x.Phase),
-			ProtectedUntil: x.ProtectedUntil, Estimated: x.UntilEstimated, ExtendedEnd: x.ExtendedContractEnd}}, nil
+		return extensionDoc(ctx, tx, tenant, employeeID)
 	})
+}
+
+// extensionDoc is the contract-extension notice the employee's facts call
+// for, or a Conflict when her contract needs no extension.
+func extensionDoc(ctx context.Context, tx *store.Tx, tenant, employeeID string) (document, error) {
+	pf, err := tx.ProtectionFacts(ctx, tenant, employeeID, "")
+	if err != nil {
+		return nil, err
+	}
+	if pf.ContractEnd == nil {
+		return nil, Fail(Conflict, "no_contract_extension", "该职工未约定劳动合同期满日（无固定期限或未录入），无需出具顺延通知书")
+	}
+	x, _, ok, err := extensionOf(pf, *pf.ContractEnd)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, Fail(Conflict, "no_contract_extension",
+			"该职工的劳动合同期满日不在孕期、产期、哺乳期内，无需依劳动合同法第四十五条顺延")
+	}
+	return &extensionPDF{pdf.ContractExtension{EmployeeName: pf.Name, NationalIDMasked: pf.NationalIDMasked,
+		ExternalID: pf.ExternalID, ContractEnd: x.ContractEnd, Phase: string(x.Phase),
+		ProtectedUntil: x.ProtectedUntil, Estimated: x.UntilEstimated, ExtendedEnd: x.ExtendedContractEnd}}, nil
 }
 
 // basisLines writes a decision's basis one source per line, with the value

@@ -17,7 +17,10 @@ func protectionFacts(p store.ProtectionFacts) (leave.Facts, error) {
 	for _, x := range []struct {
 		raw json.RawMessage
 		dst any
-	}{{p.Pregnancies, &f.Pregnancies}, {p.Births, &f.Births}, {p.Miscarriages, &f.Miscarriages}} {
+	}{{p.Pregnancies, &f.Pregnancies}, {p.Births, &f.Births}, {p.Miscarriages, &f.Miscarriages}, {p.Deaths, &f.Deaths}} {
+		if len(x.raw) == 0 {
+			continue
+		}
 		if err := json.Unmarshal(x.raw, x.dst); err != nil {
 			return leave.Facts{}, fmt.Errorf("cases: protection facts: %w", err)
 		}

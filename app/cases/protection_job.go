@@ -14,10 +14,13 @@ const ProtectionJob = "protection.daily"
 // RunProtectionJob raises, once per employee and protected interval, the
 // events protection.started, protection.ended and
 // contract.extension_required, for every tenant not yet done today, after
-// settling the wage changes scheduled for a day up to today. Several
-// instances may run it at once: each tenant is claimed with SKIP LOCKED and
-// the notices' unique key makes each event happen exactly once. It returns
-// the number of events raised.
+// settling the wage changes scheduled for a day up to today. A notice whose
+// dates moved (corrected facts or rules) is corrected: the standing one is
+// superseded and the correction raised as an event of the same type, so one
+// answer stands (protection_correct.go). Several instances may run it at
+// once: each tenant is claimed with SKIP LOCKED and the notices' unique key
+// makes each event happen exactly once. It returns the number of events
+// raised, corrections included.
 func (c *Cases) RunProtectionJob(ctx context.Context, today leave.Date) (int, error) {
 	tenants, err := c.Store.TenantIDs(ctx)
 	if err != nil {
@@ -49,11 +52,15 @@ func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave
 		if err != nil {
 			return err
 		}
+		current, err := tx.CurrentNotices(ctx, tenant)
+		if err != nil {
+			return err
+		}
 		for _, pf := range rows {
 			if leftBefore(pf.Employee, today) {
 				continue // a former employee: no alerts after her last day
 			}
-			n, err := raiseNotices(ctx, tx, tenant, pf, today)
+			n, err := raiseNotices(ctx, tx, tenant, pf, today, current[pf.ID])
 			if err != nil {
 				return err
 			}
@@ -64,44 +71,39 @@ func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave
 	return raised, err
 }
 
-// raiseNotices raises the notices due for one employee as of today.
-func raiseNotices(ctx context.Context, tx *store.Tx, tenant string, pf store.ProtectionFacts, today leave.Date) (int, error) {
+// dueNotice is a notice the facts call for today: its kind, the first day
+// of its protected interval (the key) and that interval's last day.
+type dueNotice struct {
+	kind     string
+	from, to leave.Date
+	payload  map[string]any
+}
+
+// raiseNotices raises the notices due for one employee as of today and
+// corrects or retracts her standing ones (current) that no longer hold.
+func raiseNotices(ctx context.Context, tx *store.Tx, tenant string, pf store.ProtectionFacts, today leave.Date, current []store.Notice) (int, error) {
 	f, err := protectionFacts(pf)
 	if err != nil {
 		return 0, err
 	}
-	type notice struct {
-		kind    string
-		from    leave.Date
-		payload map[string]any
-	}
-	var due []notice
+	var due []dueNotice
 	for _, iv := range leave.ProtectedIntervals(f) {
 		base := map[string]any{"employee_id": pf.ID, "protected_from": iv.From, "protected_until": iv.To,
 			"protected_until_estimated": iv.Estimated}
 		if !iv.From.After(today) {
-			due = append(due, notice{"protection.started", iv.From, base})
+			due = append(due, dueNotice{"protection.started", iv.From, iv.To, base})
 		}
 		if iv.To.Before(today) {
-			due = append(due, notice{"protection.ended", iv.From, base})
+			due = append(due, dueNotice{"protection.ended", iv.From, iv.To, base})
 		}
 	}
 	if x, from, ok, err := extensionOf(pf, today); err != nil {
 		return 0, err
 	} else if ok {
-		due = append(due, notice{"contract.extension_required", from, map[string]any{"employee_id": pf.ID,
+		due = append(due, dueNotice{"contract.extension_required", from, x.ExtendedContractEnd, map[string]any{"employee_id": pf.ID,
 			"contract_end": x.ContractEnd, "extended_contract_end": x.ExtendedContractEnd,
 			"protected_until_estimated": x.UntilEstimated, "basis": x.Basis}})
 	}
-	n := 0
-	for _, d := range due {
-		ok, err := tx.RaiseNotice(ctx, tenant, pf.ID, d.kind, d.from, d.payload)
-		if err != nil {
-			return n, err
-		}
-		if ok {
-			n++
-		}
-	}
-	return n, nil
+	extensionOpen := pf.ContractEnd != nil && !pf.ContractEnd.Before(today)
+	return settleNotices(ctx, tx, tenant, pf.ID, due, current, extensionOpen)
 }

@@ -77,7 +77,9 @@ var (
 		"termination": "解除劳动合同", "non_renewal": "劳动合同期满终止", "wage_reduction": "降低工资福利",
 		"demotion": "降职", "mutual_agreement": "协商一致解除", "resignation": "职工辞职",
 	}
-	groundNames  = map[string]string{"art39": "第三十九条", "art40": "第四十条", "art41": "第四十一条"}
+	groundNames = map[string]string{"art39": "第三十九条", "art40": "第四十条", "art41": "第四十一条",
+		"art44_retirement": "第四十四条第二项", "art44_death": "第四十四条第三项", "art44_bankruptcy": "第四十四条第四项",
+		"art44_closure": "第四十四条第五项"}
 	verdictNames = map[string]string{
 		"prohibited": "禁止", "requires_review": "需复核", "allowed": "允许", "extend_contract": "合同顺延",
 	}

@@ -11,7 +11,8 @@ import (
 
 // leaveSettingKeys are the settings of the leave engine (leave.Settings).
 var leaveSettingKeys = []string{"spousal_nursing_unit", "parental_unit", "parental_year_basis",
-	"parental_scope", "marriage_unit", "only_child_care_unit", "only_child_care_days"}
+	"parental_scope", "marriage_unit", "only_child_care_unit", "only_child_care_days",
+	"multiple_birth_order_basis", "stillbirth_extension", "stillbirth_spousal_nursing"}
 
 // leaveSettings reads the tenant's leave settings, defaults filled in.
 func leaveSettings(ctx context.Context, tx *store.Tx, tenant string) (leave.Settings, error) {

@@ -6,6 +6,7 @@ import (
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/leave"
+	"leaveguard/payroll"
 )
 
 func (a *API) registerEvents(r fiber.Router) {
@@ -20,18 +21,21 @@ func (a *API) registerEvents(r fiber.Router) {
 	r.Get("/miscarriages/:id", handlers.Require("admin", "hr", "auditor"), a.getMiscarriage)
 }
 
-// birthView is the response of a birth: its id and its leave plan.
+// birthView is the response of a birth: its id, its leave plan and the
+// government benefits of its live-born children (rules.md §5).
 type birthView struct {
 	ID         string            `json:"id"`
 	EmployeeID string            `json:"employee_id"`
 	Version    int               `json:"version"`
+	Stillborn  int               `json:"stillborn"`
 	LeavePlan  leave.BirthPlan   `json:"leave_plan"`
+	Benefits   []payroll.Benefit `json:"benefits"`
 	Correction *cases.Correction `json:"correction,omitempty"` // a correction's consequences
 }
 
 func viewBirth(r cases.BirthRecord) birthView {
-	return birthView{ID: r.Birth.ID, EmployeeID: r.Birth.EmployeeID, Version: r.Birth.Version, LeavePlan: r.Plan,
-		Correction: r.Correction}
+	return birthView{ID: r.Birth.ID, EmployeeID: r.Birth.EmployeeID, Version: r.Birth.Version,
+		Stillborn: r.Birth.Stillborn, LeavePlan: r.Plan, Benefits: r.Benefits(), Correction: r.Correction}
 }
 
 func (a *API) createPregnancy(c *fiber.Ctx) error {
@@ -96,7 +100,8 @@ func (a *API) listEvents(c *fiber.Ctx) error {
 	births := make([]fiber.Map, 0, len(ev.Births))
 	for _, b := range ev.Births {
 		births = append(births, fiber.Map{"id": b.ID, "birth_date": b.BirthDate, "child_order": b.ChildOrder,
-			"babies": b.Babies, "dystocia": b.Dystocia, "version": b.Version, "leave_plan": b.Plan})
+			"babies": b.Babies, "stillborn": b.Stillborn, "dystocia": b.Dystocia, "version": b.Version, "leave_plan": b.Plan,
+			"benefits": cases.BenefitsOf(b.Plan)})
 	}
 	miscarriages := make([]fiber.Map, 0, len(ev.Miscarriages))
 	for _, m := range ev.Miscarriages {
@@ -116,7 +121,7 @@ func (a *API) getBirth(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"id": rec.Birth.ID, "employee_id": rec.Birth.EmployeeID, "version": rec.Birth.Version,
-		"leave_plan": rec.Plan, "history": nonNil(versions)})
+		"stillborn": rec.Birth.Stillborn, "leave_plan": rec.Plan, "benefits": rec.Benefits(), "history": nonNil(versions)})
 }
 
 func (a *API) correctBirth(c *fiber.Ctx) error {

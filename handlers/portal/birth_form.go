@@ -18,7 +18,7 @@ func (p *Portal) birthEdit(c *fiber.Ctx) error {
 	}
 	f := NewForm()
 	f.Values = map[string]string{"birth_date": b.BirthDate.String(), "child_order": strconv.Itoa(b.ChildOrder),
-		"babies": strconv.Itoa(b.Babies), "dystocia": strconv.FormatBool(b.Dystocia)}
+		"babies": strconv.Itoa(b.Babies), "stillborn": strconv.Itoa(b.Stillborn), "dystocia": strconv.FormatBool(b.Dystocia)}
 	if b.LeaveStart != nil {
 		f.Values["leave_start"] = b.LeaveStart.String()
 	}

@@ -93,6 +93,9 @@ func familyFixtures(t *testing.T, employee string) map[string]string {
 		out[kind] = r.JSON(t)["id"].(string)
 	}
 	create("births", "/api/v1/employees/"+employee+"/births", map[string]any{"birth_date": day(-10), "child_order": 1})
+	if r := env.Do(t, "GET", "/api/v1/employees/"+employee+"/events", env.B.Key, nil); r.Status == 200 {
+		out["children"] = r.JSON(t)["children"].([]any)[0].(map[string]any)["id"].(string)
+	}
 	create("miscarriages", "/api/v1/employees/"+employee+"/miscarriages", map[string]any{"date": day(-400), "gestation_weeks": 8})
 	create("leave-requests", "/api/v1/leave-requests", map[string]any{"employee_id": employee, "leave_type": "maternity",
 		"start": day(-10), "days": 158})

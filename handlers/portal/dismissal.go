@@ -44,7 +44,9 @@ func (p *Portal) registerDismissal(r fiber.Router) {
 	p.AddLabels("dismissal_action", map[string]string{"termination": "单方解除劳动合同", "non_renewal": "合同到期不续签",
 		"wage_reduction": "降低工资或福利", "demotion": "降职/调岗", "mutual_agreement": "协商一致解除", "resignation": "员工辞职"})
 	p.AddLabels("ground", map[string]string{"art39": "第三十九条 过失性解除", "art40": "第四十条 无过失性解除",
-		"art41": "第四十一条 经济性裁员"})
+		"art41": "第四十一条 经济性裁员", "art44_retirement": "第四十四条 依法享受基本养老保险待遇",
+		"art44_death": "第四十四条 劳动者死亡或被宣告死亡、失踪", "art44_bankruptcy": "第四十四条 用人单位被宣告破产",
+		"art44_closure": "第四十四条 吊销执照、责令关闭、撤销或提前解散"})
 	p.AddLabels("phase", map[string]string{"pregnancy": "孕期", "maternity_leave": "产期", "nursing": "哺乳期"})
 	p.AddEmployeeSection(EmployeeSection{Order: 10, Roles: dismissalReaders, Render: p.protectionSection})
 	p.page(r, fiber.MethodGet, "/dismissal-checks", p.dismissalChecks, dismissalReaders...)

@@ -37,11 +37,19 @@ func TestDismissalCheck(t *testing.T) {
 		t.Fatalf("check: %d %s", p.Status, excerpt(p.Body))
 	}
 	verdict := b.get(p.Location())
-	for _, want := range []string{"禁止", "单方解除劳动合同", "第四十条", "孕期", "理由与依据", "DIS-1"} {
+	for _, want := range []string{"禁止", "单方解除劳动合同", "第四十条", "孕期", "理由与依据", "DIS-1",
+		"保护期自", "按预产期前 280 天估算"} {
 		if !strings.Contains(verdict.Body, want) {
 			t.Errorf("verdict page lacks %q: %s", want, excerpt(verdict.Body))
 		}
 	}
+	// Termination by operation of law (Art. 44): needs review inside the period, with Art. 46 severance.
+	p = b.post("/dismissal-checks", "/dismissal-checks", url.Values{"employee_id": {id}, "action": {"termination"},
+		"ground": {"art44_closure"}, "effective_date": {today}})
+	if p.Status != 303 {
+		t.Fatalf("Art. 44 check: %d %s", p.Status, excerpt(p.Body))
+	}
+	mustHave(t, "Art. 44 verdict", b.get(p.Location()), 200, "第四十四条", "第四十六条")
 	list := b.get("/dismissal-checks")
 	if !strings.Contains(list.Body, "DIS-1") || !strings.Contains(list.Body, "禁止") {
 		t.Errorf("check not listed: %s", excerpt(list.Body))

@@ -32,7 +32,8 @@ var familyKinds = map[string]familyKind{
 		Intro: "女职工向单位报告怀孕（或提交医学证明）之日起即受孕期保护：不得以第四十、四十一条解除合同，不得降低工资。",
 		Fields: []familyField{
 			{Name: "reported_on", Label: "报告怀孕日期 *", Type: "date", Hint: "员工告知单位或提交医学证明的日期"},
-			{Name: "expected_due_date", Label: "预产期", Type: "date", Hint: "用于估算保护期；分娩后以实际日期为准"},
+			{Name: "expected_due_date", Label: "预产期", Type: "date", Hint: "孕期保护自怀孕之日起（不以告知日为准），按预产期前 280 天估算；分娩后以实际日期为准"},
+			{Name: "confirmed_start", Label: "医学确认的怀孕开始日期", Type: "date", Hint: "有医学证明且早于估算日期时填写，保护期自该日起算"},
 		}},
 	"births": {Key: "births", Title: "登记分娩", Submit: "保存并计算产假",
 		Intro: "保存后按分娩当日有效的规则计算产假（含延长、难产、多胞胎）、哺乳期和三期保护截止日，并记入假期余额。男职工登记配偶分娩，计算配偶护理假和育儿假。",
@@ -40,6 +41,8 @@ var familyKinds = map[string]familyKind{
 			{Name: "birth_date", Label: "分娩日期 *", Type: "date"},
 			{Name: "child_order", Label: "孩次 *", Type: "number", Hint: "这是第几个孩子：1、2、3…（双胞胎按较早出生者计）"},
 			{Name: "babies", Label: "婴儿数", Type: "number", Hint: "单胎填 1；多胞胎每多一个增加 15 天产假"},
+			{Name: "stillborn", Label: "其中未能存活出生的婴儿数", Type: "number",
+				Hint: "通常留空或填 0。如有婴儿不幸死产，请填写人数：产假照常计算，系统不会再为该婴儿列出哺乳期、育儿假、津贴等事项"},
 			{Name: "dystocia", Label: "是否难产", Options: yesNo, Hint: "难产增加 15 天产假"},
 			{Name: "leave_start", Label: "产假开始日期", Type: "date", Hint: "留空为分娩当日；产前休假最多提前 15 天（仅女职工本人）"},
 		}},
@@ -67,6 +70,7 @@ func (p *Portal) registerFamily(r fiber.Router) {
 	p.AddLabels("confidence", map[string]string{"high": "已核对原文", "medium": "通行解读", "low": "待确认"})
 	p.AddEmployeeSection(EmployeeSection{Order: 5, Roles: familyReaders, Render: p.timelineSection})
 	p.AddEmployeeSection(EmployeeSection{Order: 20, Roles: familyReaders, Render: p.entitlementsSection})
+	p.AddEmployeeSection(EmployeeSection{Order: 25, Roles: familyReaders, Render: p.benefitsSection})
 	for kind := range familyKinds {
 		p.page(r, fiber.MethodGet, "/employees/:id/"+kind+"/new", p.familyNew(kind), familyWriters...)
 		p.page(r, fiber.MethodPost, "/employees/:id/"+kind, p.familyCreate(kind), familyWriters...)
@@ -74,5 +78,6 @@ func (p *Portal) registerFamily(r fiber.Router) {
 	p.page(r, fiber.MethodGet, "/births/:id", p.birth, familyReaders...)
 	p.page(r, fiber.MethodGet, "/births/:id/edit", p.birthEdit, familyWriters...)
 	p.page(r, fiber.MethodPost, "/births/:id", p.birthCorrect, familyWriters...)
+	p.page(r, fiber.MethodPost, "/children/:id", p.childUpdate, familyWriters...)
 	p.page(r, fiber.MethodGet, "/miscarriages/:id", p.miscarriage, familyReaders...)
 }

@@ -86,7 +86,8 @@ func (p *Portal) recordFamily(c *fiber.Ctx, kind, employeeID string, f *Form) (s
 	var err error
 	switch kind {
 	case "pregnancies":
-		in := cases.PregnancyInput{ReportedOn: opt(f.V("reported_on")), ExpectedDueDate: opt(f.V("expected_due_date"))}
+		in := cases.PregnancyInput{ReportedOn: opt(f.V("reported_on")), ExpectedDueDate: opt(f.V("expected_due_date")),
+			ConfirmedStart: opt(f.V("confirmed_start"))}
 		_, err = p.cases.RecordPregnancy(ctx, tenant, who, employeeID, in)
 	case "births":
 		in := birthInput(f)
@@ -125,7 +126,7 @@ func readFields(c *fiber.Ctx, fields []familyField) Form {
 // numbers get their message here.
 func birthInput(f *Form) cases.BirthInput {
 	in := cases.BirthInput{BirthDate: opt(f.V("birth_date")), ChildOrder: intField(f, "child_order"),
-		Babies: intField(f, "babies"), LeaveStart: opt(f.V("leave_start"))}
+		Babies: intField(f, "babies"), Stillborn: intField(f, "stillborn"), LeaveStart: opt(f.V("leave_start"))}
 	if f.V("dystocia") == "true" || f.V("dystocia") == "false" {
 		b := f.V("dystocia") == "true"
 		in.Dystocia = &b

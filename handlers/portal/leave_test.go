@@ -60,7 +60,9 @@ func TestLeaveRequestFlow(t *testing.T) {
 	mustHave(t, "cancelled", b.get(detail), 200, "已撤销")
 	// Marriage leave, rejected: the reason is required.
 	p = b.post("/employees/"+id+"/marriages/new", "/employees/"+id+"/marriages", url.Values{"registered_on": {day(-1)}})
-	m := url.Values{"employee_id": {id}, "leave_type": {"marriage"}, "start": {day(1)}, "days": {"3"}, "op": {"submit"}}
+	// It starts after her maternity leave: the recorded birth's leave blocks other leave even though
+	// its request was cancelled (rules.md §1).
+	m := url.Values{"employee_id": {id}, "leave_type": {"marriage"}, "start": {day(-3 + 160)}, "days": {"3"}, "op": {"submit"}}
 	p = b.post(newForm, "/leave-requests", m)
 	if p.Status != 303 {
 		t.Fatalf("marriage leave: %d %s", p.Status, excerpt(p.Body))

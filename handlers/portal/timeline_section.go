@@ -142,6 +142,12 @@ func (p *Portal) eventRows(tl cases.Timeline) []eventRow {
 		if b.Babies > 1 {
 			r.Detail += "，" + itoa(b.Babies) + " 胞胎"
 		}
+		switch {
+		case b.Stillborn > 0 && b.Stillborn >= b.Babies:
+			r.Detail += "，婴儿未能存活出生"
+		case b.Stillborn > 0:
+			r.Detail += "，其中 " + itoa(b.Stillborn) + " 个婴儿未能存活出生"
+		}
 		if b.Dystocia {
 			r.Detail += "，难产"
 		}
@@ -167,6 +173,12 @@ func (p *Portal) eventRows(tl cases.Timeline) []eventRow {
 	}
 	for _, m := range tl.Events.Marriages {
 		rows = append(rows, eventRow{Kind: "结婚", On: m.RegisteredOn, Detail: "婚假已记入假期余额"})
+	}
+	for _, ch := range tl.Events.Children {
+		if ch.DiedOn != nil {
+			rows = append(rows, eventRow{Kind: "子女离世", On: *ch.DiedOn, Detail: "第 " + itoa(ch.ChildOrder) +
+				" 孩不幸离世；该子女的哺乳期（无其他一周岁以下子女时）、育儿假随之结束，个税婴幼儿照护扣除计至当月"})
+		}
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].On.After(rows[j].On) })
 	return rows
