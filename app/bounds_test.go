@@ -1,0 +1,53 @@
+package app_test
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// TestMoneyAndDateBounds: wages above 10,000,000 yuan and dates outside
+// 1900–2100 are a 422 naming the field (on create, patch and settings),
+// never stored; the bounds themselves are accepted.
+func TestMoneyAndDateBounds(t *testing.T) {
+	with := func(k string, v any) map[string]any {
+		b := employeeBody(fmt.Sprintf("B-%d", seq.Add(1)))
+		b[k] = v
+		return b
+	}
+	refused := func(what string, status int, code, body, field string) {
+		t.Helper()
+		if status != 422 || code != "out_of_range" || !strings.Contains(body, `"`+field+`"`) {
+			t.Errorf("%s: %d %s, want 422 out_of_range naming %s", what, status, body, field)
+		}
+	}
+	for _, c := range []struct {
+		field string
+		value any
+	}{
+		{"monthly_wage_fen", int64(9e18)}, {"monthly_wage_fen", int64(math.MaxInt64)}, {"monthly_wage_fen", 1_000_000_001},
+		{"hired_on", "0000-01-01"}, {"hired_on", "1899-12-31"}, {"hired_on", "2101-01-01"}, {"contract_end", "9999-12-31"},
+	} {
+		r := env.Do(t, "POST", "/api/v1/employees", env.A.Key, with(c.field, c.value))
+		refused(fmt.Sprintf("create %s=%v", c.field, c.value), r.Status, r.Code(), string(r.Body), c.field)
+	}
+	for field, v := range map[string]any{"monthly_wage_fen": 1_000_000_000, "hired_on": "1900-01-01", "contract_end": "2100-12-31"} {
+		if r := env.Do(t, "POST", "/api/v1/employees", env.A.Key, with(field, v)); r.Status != 201 {
+			t.Errorf("create %s=%v (the bound): %d %s", field, v, r.Status, r.Body)
+		}
+	}
+	id := createEmployee(t, env.A.Key)
+	r := env.Do(t, "PATCH", "/api/v1/employees/"+id, env.A.Key, map[string]any{"monthly_wage_fen": int64(9e18)})
+	refused("patch wage", r.Status, r.Code(), string(r.Body), "monthly_wage_fen")
+	tn := freshTenant(t)
+	r = env.Do(t, "PUT", "/api/v1/settings", tn.Key, map[string]any{"avg_monthly_wage_fen": map[string]any{"2024": int64(math.MaxInt64)}})
+	refused("settings average wage", r.Status, r.Code(), string(r.Body), "avg_monthly_wage_fen.2024")
+	// A malformed field next to an out-of-range one: 400, naming both.
+	b := with("hired_on", "0000-01-01")
+	b["gender"] = "x"
+	r = env.Do(t, "POST", "/api/v1/employees", env.A.Key, b)
+	if r.Status != 400 || !strings.Contains(string(r.Body), `"hired_on"`) || !strings.Contains(string(r.Body), `"gender"`) {
+		t.Errorf("malformed and out of range: %d %s", r.Status, r.Body)
+	}
+}
