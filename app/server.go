@@ -55,6 +55,7 @@ func NewServer(d Deps) *fiber.App {
 	srv.Use(handlers.RequestIDMiddleware())
 	srv.Use(handlers.AccessLog(d.Log, handlers.NewMetrics(reg)))
 	srv.Use(handlers.SecurityHeaders())
+	srv.Use(handlers.RejectNUL())
 	handlers.Health(srv, d.Store, d.Cache, reg, d.PDFFont.Readiness())
 
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
