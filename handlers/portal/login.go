@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/app/cases"
+	"leaveguard/handlers"
 )
 
 const loginCSRFLocal = "lg.login_csrf"
@@ -73,12 +76,25 @@ func (p *Portal) loginSubmit(c *fiber.Ctx) error {
 	case 0: // only failures count towards the throttle
 		p.perIP.Allow(c, ipKey)
 		p.perAcct.Allow(c, acctKey)
+		p.recordFailedLogin(c, email)
 		form.Error = "邮箱或密码不正确。"
 		return p.renderLogin(c, fiber.StatusUnauthorized, form)
 	case 1:
 		return p.startSession(c, matches[0].Tenant.ID, matches[0].Tenant.Name, matches[0].User.ID, form.Next)
 	}
 	return p.chooseUnit(c, matches, form.Next)
+}
+
+// recordFailedLogin audits a failed login (account hash, IP, user agent)
+// in the tenants that have the account; a failure to record it is logged
+// and does not change the answer.
+func (p *Portal) recordFailedLogin(c *fiber.Ctx, email string) {
+	hash, err := p.cases.RecordFailedLogin(c.UserContext(), cases.FailedLogin{Email: email, IP: c.IP(),
+		UserAgent: string(c.Request().Header.UserAgent())})
+	p.log.Info("portal: login failed", "account", hash, "ip", c.IP(), "request_id", handlers.RequestID(c))
+	if err != nil {
+		p.log.Error("portal: audit failed login", "request_id", handlers.RequestID(c), "error", err.Error())
+	}
 }
 
 func (p *Portal) renderLogin(c *fiber.Ctx, status int, form loginPage) error {
