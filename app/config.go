@@ -27,6 +27,8 @@ type Config struct {
 	PDFFont            string        // path of the CJK TrueType font for PDFs
 	RateLimit          int           // API requests per key per minute
 	ShutdownTimeout    time.Duration // grace for in-flight requests on SIGTERM
+	MetricsToken       string        // bearer token of /metrics; none and no MetricsAddr: no /metrics
+	MetricsAddr        string        // a listen address of its own for /metrics (e.g. 127.0.0.1:9090)
 
 	// AllowLoopbackWebhooks lets outbound webhooks go to http:// loopback
 	// addresses: for the project's own tests only (LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK=true).
@@ -58,6 +60,10 @@ func ConfigFromEnv() (Config, error) {
 	}
 	c.RateLimit = n
 	c.AllowLoopbackWebhooks = env("LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK", "false") == "true"
+	c.MetricsToken, c.MetricsAddr = os.Getenv("LEAVEGUARD_METRICS_TOKEN"), os.Getenv("LEAVEGUARD_METRICS_ADDR")
+	if c.MetricsToken != "" && len(c.MetricsToken) < 32 {
+		return Config{}, fmt.Errorf("%w: LEAVEGUARD_METRICS_TOKEN must be at least 32 characters (openssl rand -hex 32)", ErrConfig)
+	}
 	if c.Env != "prod" && c.Env != "dev" {
 		return Config{}, fmt.Errorf("%w: LEAVEGUARD_ENV must be prod or dev", ErrConfig)
 	}
@@ -86,9 +92,9 @@ func env(name, def string) string {
 
 // String prints the configuration with passwords and keys masked.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s env=%s database=%s migrate_database=%s redis=%s pdf_font=%s secret_key=%s rate_limit=%d",
+	return fmt.Sprintf("addr=%s env=%s database=%s migrate_database=%s redis=%s pdf_font=%s secret_key=%s rate_limit=%d metrics_addr=%s metrics_token=%s",
 		c.Addr, c.Env, maskURL(c.DatabaseURL), maskURL(c.MigrateDatabaseURL), maskURL(c.RedisURL),
-		c.PDFFont, mask(len(c.SecretKey) > 0), c.RateLimit)
+		c.PDFFont, mask(len(c.SecretKey) > 0), c.RateLimit, c.MetricsAddr, mask(c.MetricsToken != ""))
 }
 
 func mask(set bool) string {

@@ -32,6 +32,9 @@ type Tenant struct {
 	Key string
 }
 
+// MetricsToken is the test server's LEAVEGUARD_METRICS_TOKEN.
+const MetricsToken = "test-metrics-token-0123456789abcdef"
+
 // Env is a running test server.
 type Env struct {
 	DB     *dbtest.DB
@@ -61,7 +64,7 @@ func Start() (*Env, error) {
 	logs := &bytes.Buffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	e := &Env{DB: db, Store: store.New(db.App), Cache: kc, Cipher: cipher, Logs: logs}
-	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
+	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev", MetricsToken: MetricsToken}
 	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
 	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font})
 	ctx := context.Background()
