@@ -88,11 +88,11 @@ func scopedKey(p Principal, key string) string {
 const secretLocal = "lg.idempotency.secret"
 
 // SecretResponse marks c's response as holding a secret that is shown only
-// once: its replay to a repeated Idempotency-Key omits the "secret" field,
-// and the secret is never stored.
+// once: its replay to a repeated Idempotency-Key omits the "secret" and
+// "key" fields, and the secret is never stored.
 func SecretResponse(c *fiber.Ctx) { c.Locals(secretLocal, true) }
 
-// storableBody copies the response body, without its "secret" field when
+// storableBody copies the response body, without its "secret" and "key" fields when
 // the handler marked it with SecretResponse.
 func storableBody(c *fiber.Ctx, body []byte) []byte {
 	if secret, _ := c.Locals(secretLocal).(bool); !secret {
@@ -103,6 +103,7 @@ func storableBody(c *fiber.Ctx, body []byte) []byte {
 		return []byte("{}")
 	}
 	delete(m, "secret")
+	delete(m, "key")
 	out, _ := json.Marshal(m)
 	return out
 }
