@@ -62,6 +62,7 @@ func NewServers(d Deps) (*fiber.App, *fiber.App) {
 	})
 	srv.Use(recover.New())
 	srv.Use(handlers.RequestIDMiddleware())
+	srv.Use(handlers.ClientIPMiddleware(d.Config.TrustedProxies))
 	srv.Use(handlers.AccessLog(d.Log, handlers.NewMetrics(reg)))
 	srv.Use(handlers.SecurityHeaders())
 	srv.Use(handlers.RejectNUL())
