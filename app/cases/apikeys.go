@@ -61,11 +61,11 @@ func (c *Cases) CreateAPIKey(ctx context.Context, tenant string, who store.Who, 
 // KeyPrefix is what identifies a key in lists: the first 8 characters of
 // its secret part, far too few to use it.
 func KeyPrefix(key string) string {
-	i := strings.LastIndexByte(key, '_')
-	if i < 0 || len(key) < i+9 {
+	parts := strings.SplitN(key, "_", 3) // lg, tenant, secret (which may hold "_")
+	if len(parts) != 3 || len(parts[2]) < 8 {
 		return ""
 	}
-	return key[i+1 : i+9]
+	return parts[2][:8]
 }
 
 // APIKeys lists the tenant's keys (never a key itself).

@@ -29,7 +29,7 @@ func TestAPIKeysPage(t *testing.T) {
 		t.Fatalf("the new key: %d", r.Status)
 	}
 	list := b.get("/api-keys")
-	prefix := key[strings.LastIndex(key, "_")+1:][:8]
+	prefix := strings.SplitN(key, "_", 3)[2][:8]
 	if list.Status != 200 || strings.Contains(list.Body, key) || !strings.Contains(list.Body, prefix) {
 		t.Fatalf("list: %d %s", list.Status, excerpt(list.Body))
 	}
