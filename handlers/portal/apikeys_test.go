@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -44,9 +45,10 @@ func TestAPIKeysPage(t *testing.T) {
 		t.Fatalf("revoke: %d %s", r.Status, excerpt(r.Body))
 	}
 	mustHave(t, "revoked", b.get("/api-keys?notice=api_key_revoked"), 200, "密钥已吊销", "已吊销")
-	addUser(t, env.A.ID, "keys.hr@example.com", "hr", "keys hr password 1")
+	hrEmail := fmt.Sprintf("keys.hr%d@example.com", seq.Add(1))
+	addUser(t, env.A.ID, hrEmail, "hr", "keys hr password 1")
 	hr := newBrowser(t)
-	hr.login("keys.hr@example.com", "keys hr password 1")
+	hr.login(hrEmail, "keys hr password 1")
 	if r := hr.get("/api-keys"); r.Status != 403 {
 		t.Fatalf("hr sees the API keys page: %d", r.Status)
 	}
