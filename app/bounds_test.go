@@ -51,3 +51,21 @@ func TestMoneyAndDateBounds(t *testing.T) {
 		t.Errorf("malformed and out of range: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestWageBoundInDatabase: the database refuses an out-of-range wage even
+// from a writer that skips the use cases.
+func TestWageBoundInDatabase(t *testing.T) {
+	id := createEmployee(t, env.A.Key)
+	tx, err := env.DB.App.Beginx()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback() //nolint:errcheck // refused on purpose
+	if _, err := tx.Exec(`SELECT set_config('app.tenant_id', $1, true)`, env.A.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = tx.Exec(`UPDATE employees SET monthly_wage_fen = 9000000000000000000 WHERE tenant_id = $1 AND id = $2`, env.A.ID, id)
+	if err == nil || !strings.Contains(err.Error(), "employees_wage_bound") {
+		t.Fatalf("the database stored a wage of 9×10^18 fen: %v", err)
+	}
+}
