@@ -69,3 +69,21 @@ func TestWageBoundInDatabase(t *testing.T) {
 		t.Fatalf("the database stored a wage of 9×10^18 fen: %v", err)
 	}
 }
+
+// TestStoredWageOutOfRange: an average wage of int64 max stored before the
+// bound existed makes claim creation a 422 naming the setting, not a 500.
+func TestStoredWageOutOfRange(t *testing.T) {
+	tn := freshTenant(t)
+	mother := staff(t, tn.Key, "female", 900000, true)
+	b := birth(t, tn.Key, mother, map[string]any{"birth_date": "2025-03-01", "child_order": 1})
+	admin, err := env.DB.Admin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	admin.MustExec(`INSERT INTO settings (tenant_id, key, value, updated_by) VALUES ($1, 'avg_monthly_wage_fen', '{"2024": 9223372036854775807}', 'test')`, tn.ID)
+	r := env.Do(t, "POST", "/api/v1/allowance-claims", tn.Key, map[string]any{"birth_id": b})
+	if r.Status != 422 || !strings.Contains(string(r.Body), "avg_monthly_wage_fen.2024") {
+		t.Fatalf("claim over a stored out-of-range average wage: %d %s", r.Status, r.Body)
+	}
+}
