@@ -25,6 +25,9 @@ func bolaFixtures(t *testing.T) map[string]string {
 	if r = env.Do(t, "POST", "/api/v1/integrations", env.B.Key, map[string]any{"name": "B 的工资系统"}); r.Status == 201 {
 		ids["integrations"] = r.JSON(t)["id"].(string)
 	}
+	if r = env.Do(t, "POST", "/api/v1/api-keys", env.B.Key, map[string]any{"name": "B 的密钥", "role": "auditor"}); r.Status == 201 {
+		ids["api-keys"] = r.JSON(t)["id"].(string)
+	}
 	r = env.Do(t, "GET", "/api/v1/employees/"+emp+"/contract-extension-notice.pdf", env.B.Key, nil)
 	ids["filings"] = r.Header["X-Filing-Id"]
 	return ids

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"leaveguard/app/apptest"
 	"leaveguard/app/pii"
 	"leaveguard/store"
 )
@@ -68,7 +69,7 @@ func TestHealth(t *testing.T) {
 	if r.Status != 200 || r.JSON(t)["status"] != "ok" {
 		t.Fatalf("readyz %d %s", r.Status, r.Body)
 	}
-	r = env.Do(t, "GET", "/metrics", "", nil)
+	r = env.Do(t, "GET", "/metrics", "", nil, "Authorization", "Bearer "+apptest.MetricsToken)
 	if r.Status != 200 || !strings.Contains(string(r.Body), "leaveguard_http_requests_total") {
 		t.Fatalf("metrics %d", r.Status)
 	}

@@ -78,7 +78,7 @@ func tenantCreateCmd(ctx context.Context, cfg Config, args []string, out io.Writ
 	fs.StringVar(&in.Region, "region", "CN-NM-XAM", "jurisdiction code")
 	fs.StringVar(&in.CreditCode, "credit-code", "", "unified social credit code (GB 32100)")
 	fs.StringVar(&in.AdminEmail, "admin-email", "", "portal admin e-mail")
-	fs.StringVar(&in.AdminPassword, "admin-password", "", "portal admin password (min 10 chars)")
+	fs.StringVar(&in.AdminPassword, "admin-password", "", "portal admin password (min 12 chars, not easily guessed)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", ErrUsage, err)
 	}

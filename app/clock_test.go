@@ -18,6 +18,7 @@ import (
 var wallClock = map[string]string{
 	"app/cases/clock.go":            "the application's clock itself: the wall clock unless pinned",
 	"app/apptest/apptest.go":        "the test harness: today's Beijing date when LEAVEGUARD_TEST_TODAY is unset",
+	"app/netguard/allowed.go":       "the host's own interface addresses, cached for ten seconds",
 	"app/outbox_worker.go":          "delivery mechanics: signature timestamps checked by receivers' clocks, retry times compared with PostgreSQL's now()",
 	"handlers/webhooks/webhooks.go": "the signature tolerance window is the sender's wall clock (Standard Webhooks)",
 	"handlers/ratelimit.go":         "rate-limit windows, shared with Redis across instances",

@@ -8,28 +8,33 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
 	"time"
 
 	"leaveguard/app/cases"
+	"leaveguard/handlers"
 	"leaveguard/leave"
 )
 
 // Config is LeaveGuard's whole configuration, read once from LEAVEGUARD_*
 // environment variables and passed down (no globals).
 type Config struct {
-	DatabaseURL        string        // the application role (no superuser, no BYPASSRLS)
-	MigrateDatabaseURL string        // the table owner, for `leaveguard migrate`
-	RedisURL           string        // sessions, caches, rate limits
-	RedisPrefix        string        // key prefix, so several deployments can share a Redis
-	Addr               string        // listen address
-	Env                string        // "prod" or "dev"
-	SecretKey          []byte        // 32 bytes: encrypts ID numbers and webhook secrets
-	PDFFont            string        // path of the CJK TrueType font for PDFs
-	RateLimit          int           // API requests per key per minute
-	ShutdownTimeout    time.Duration // grace for in-flight requests on SIGTERM
+	DatabaseURL        string         // the application role (no superuser, no BYPASSRLS)
+	MigrateDatabaseURL string         // the table owner, for `leaveguard migrate`
+	RedisURL           string         // sessions, caches, rate limits
+	RedisPrefix        string         // key prefix, so several deployments can share a Redis
+	Addr               string         // listen address
+	Env                string         // "prod" or "dev"
+	SecretKey          []byte         // 32 bytes: encrypts ID numbers and webhook secrets
+	PDFFont            string         // path of the CJK TrueType font for PDFs
+	RateLimit          int            // API requests per key per minute
+	ShutdownTimeout    time.Duration  // grace for in-flight requests on SIGTERM
+	MetricsToken       string         // bearer token of /metrics; none and no MetricsAddr: no /metrics
+	MetricsAddr        string         // a listen address of its own for /metrics (e.g. 127.0.0.1:9090)
+	TrustedProxies     []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
 
 	// Today pins the application's clock to a date (LEAVEGUARD_TEST_TODAY,
 	// YYYY-MM-DD; with LEAVEGUARD_ENV=dev only): tests and demos of another
@@ -66,6 +71,13 @@ func ConfigFromEnv() (Config, error) {
 	}
 	c.RateLimit = n
 	c.AllowLoopbackWebhooks = env("LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK", "false") == "true"
+	c.MetricsToken, c.MetricsAddr = os.Getenv("LEAVEGUARD_METRICS_TOKEN"), os.Getenv("LEAVEGUARD_METRICS_ADDR")
+	if c.TrustedProxies, err = handlers.ParseTrustedProxies(os.Getenv("LEAVEGUARD_TRUSTED_PROXIES")); err != nil {
+		return Config{}, fmt.Errorf("%w: LEAVEGUARD_TRUSTED_PROXIES: %v", ErrConfig, err)
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 32 {
+		return Config{}, fmt.Errorf("%w: LEAVEGUARD_METRICS_TOKEN must be at least 32 characters (openssl rand -hex 32)", ErrConfig)
+	}
 	if c.Env != "prod" && c.Env != "dev" {
 		return Config{}, fmt.Errorf("%w: LEAVEGUARD_ENV must be prod or dev", ErrConfig)
 	}
@@ -112,9 +124,9 @@ func (c Config) Clock() func() time.Time {
 
 // String prints the configuration with passwords and keys masked.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s env=%s database=%s migrate_database=%s redis=%s pdf_font=%s secret_key=%s rate_limit=%d",
+	return fmt.Sprintf("addr=%s env=%s database=%s migrate_database=%s redis=%s pdf_font=%s secret_key=%s rate_limit=%d metrics_addr=%s metrics_token=%s trusted_proxies=%v",
 		c.Addr, c.Env, maskURL(c.DatabaseURL), maskURL(c.MigrateDatabaseURL), maskURL(c.RedisURL),
-		c.PDFFont, mask(len(c.SecretKey) > 0), c.RateLimit)
+		c.PDFFont, mask(len(c.SecretKey) > 0), c.RateLimit, c.MetricsAddr, mask(c.MetricsToken != ""), c.TrustedProxies)
 }
 
 func mask(set bool) string {

@@ -19,7 +19,7 @@ import (
 const (
 	DemoTenantID = "d3e0d3e0-0000-4000-8000-000000000001"
 	DemoEmail    = "demo@leaveguard.cn"
-	DemoPassword = "LeaveGuard-2026"
+	DemoPassword = "Grassland-Horse-2026"
 )
 
 func demoCmd(ctx context.Context, cfg Config, out io.Writer) error {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"leaveguard/app/netguard"
 	"leaveguard/app/signature"
 	"leaveguard/store"
 )
@@ -97,7 +99,8 @@ func (w *OutboxWorker) send(ctx context.Context, eventID string, t target, body 
 		if errors.As(err, &ue) { // its text repeats the URL, which may hold a token
 			err = ue.Err
 		}
-		return sent{target: t.id, err: truncate(err.Error(), 300)}
+		w.Log.Info("outbox: delivery failed", "event", eventID, "integration", t.id, "error", truncate(err.Error(), 300))
+		return sent{target: t.id, err: deliveryError(err)}
 	}
 	defer res.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
@@ -106,6 +109,22 @@ func (w *OutboxWorker) send(ctx context.Context, eventID string, t target, body 
 		s.err = "HTTP " + strconv.Itoa(res.StatusCode)
 	}
 	return s
+}
+
+// deliveryError is what the tenant sees of a failed connection: a generic
+// reason, never the address it resolved to (the log has the detail).
+func deliveryError(err error) string {
+	var dnsErr *net.DNSError
+	var netErr net.Error
+	switch {
+	case errors.Is(err, netguard.ErrForbiddenAddress):
+		return "推送失败：地址不被允许（只能推送到公网地址）"
+	case errors.As(err, &dnsErr):
+		return "推送失败：域名无法解析"
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return "推送失败：连接或响应超时"
+	}
+	return "推送失败：无法连接推送地址"
 }
 
 // retryAfter reads a Retry-After header: seconds or an HTTP date.

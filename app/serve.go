@@ -59,12 +59,16 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if deps.PDFFont.Font == nil {
 		log.Warn("PDF font unavailable; PDF routes answer 503", "reason", deps.PDFFont.Reason())
 	}
-	srv := NewServer(deps)
+	srv, metrics := NewServers(deps)
 	workerCtx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWorkers()
 	running := startWorkers(workerCtx, deps)
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Listen(cfg.Addr) }()
+	if metrics != nil {
+		go func() { errc <- fmt.Errorf("metrics: %w", metrics.Listen(cfg.MetricsAddr)) }()
+		defer metrics.Shutdown() //nolint:errcheck // the process is ending
+	}
 	log.Info("leaveguard serving", "config", cfg.String())
 	select {
 	case err := <-errc:

@@ -43,8 +43,17 @@ func (d Deps) Cases() *cases.Cases {
 		Loopback: d.Config.AllowLoopbackWebhooks}
 }
 
-// NewServer builds the fiber app with every route and middleware.
+// NewServer builds the fiber app with every route and middleware. Its
+// /metrics needs LEAVEGUARD_METRICS_TOKEN; with LEAVEGUARD_METRICS_ADDR it
+// is not on this app at all (see NewServers).
 func NewServer(d Deps) *fiber.App {
+	srv, _ := NewServers(d)
+	return srv
+}
+
+// NewServers builds the main app and, when LEAVEGUARD_METRICS_ADDR is set,
+// the app that serves only /metrics on that address (else nil).
+func NewServers(d Deps) (*fiber.App, *fiber.App) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewDBStatsCollector(d.Store.DB().DB, "leaveguard"))
 	srv := fiber.New(fiber.Config{
@@ -59,14 +68,25 @@ func NewServer(d Deps) *fiber.App {
 	})
 	srv.Use(recover.New())
 	srv.Use(handlers.RequestIDMiddleware())
+	srv.Use(handlers.ClientIPMiddleware(d.Config.TrustedProxies))
 	srv.Use(handlers.AccessLog(d.Log, handlers.NewMetrics(reg)))
 	srv.Use(handlers.SecurityHeaders())
-	handlers.Health(srv, d.Store, d.Cache, reg, d.PDFFont.Readiness())
+	srv.Use(handlers.RejectNUL())
+	handlers.Health(srv, d.Store, d.Cache, d.PDFFont.Readiness())
+	var metrics *fiber.App
+	switch {
+	case d.Config.MetricsAddr != "":
+		metrics = fiber.New(fiber.Config{AppName: "leaveguard-metrics", DisableStartupMessage: true,
+			ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second, ErrorHandler: handlers.ErrorHandler(d.Log)})
+		handlers.MetricsRoute(metrics, reg, d.Config.MetricsToken)
+	case d.Config.MetricsToken != "":
+		handlers.MetricsRoute(srv, reg, d.Config.MetricsToken)
+	}
 
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
 	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log, PDF: d.PDFFont.Renderer()}).Register(srv)
 	webhooks.New(d.Cases()).Register(srv)
-	return srv
+	return srv, metrics
 }

@@ -104,8 +104,8 @@ func (in NewTenant) validate() error {
 		if _, err := mail.ParseAddress(in.AdminEmail); err != nil {
 			problems = append(problems, "--admin-email 不是有效的邮箱地址")
 		}
-		if len([]rune(in.AdminPassword)) < 10 {
-			problems = append(problems, "--admin-password 至少10个字符")
+		if msg := auth.PasswordProblem(in.AdminPassword, in.AdminEmail, in.Name); msg != "" {
+			problems = append(problems, "--admin-password: "+msg)
 		}
 	}
 	if len(problems) > 0 {

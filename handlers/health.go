@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"context"
+	"crypto/subtle"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -17,8 +19,8 @@ import (
 // components (the PDF font, say) that report why they are not ready.
 type Readiness func() (name string, ok bool, detail string)
 
-// Health registers /healthz, /readyz and /metrics.
-func Health(r fiber.Router, st *store.Store, kc *cache.Cache, reg *prometheus.Registry, extra ...Readiness) {
+// Health registers /healthz and /readyz (public; /metrics is MetricsRoute).
+func Health(r fiber.Router, st *store.Store, kc *cache.Cache, extra ...Readiness) {
 	r.Get("/healthz", func(c *fiber.Ctx) error {
 		return c.JSON(fiber.Map{"status": "ok"})
 	})
@@ -50,5 +52,22 @@ func Health(r fiber.Router, st *store.Store, kc *cache.Cache, reg *prometheus.Re
 		}
 		return c.Status(code).JSON(fiber.Map{"status": status, "checks": checks})
 	})
-	r.Get("/metrics", adaptor.HTTPHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
+}
+
+// MetricsRoute registers GET /metrics for reg on r. With a token, a scrape
+// must send "Authorization: Bearer <token>" (401 otherwise, compared in
+// constant time); without one the route is open, which is only for a
+// listener of its own (LEAVEGUARD_METRICS_ADDR) that the public never reaches.
+func MetricsRoute(r fiber.Router, reg *prometheus.Registry, token string) {
+	serve := adaptor.HTTPHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	r.Get("/metrics", func(c *fiber.Ctx) error {
+		if token != "" {
+			got, bearer := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
+			if !bearer || subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1 {
+				c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+				return Fail(fiber.StatusUnauthorized, "unauthenticated", "读取监控指标需要令牌（Authorization: Bearer LEAVEGUARD_METRICS_TOKEN）")
+			}
+		}
+		return serve(c)
+	})
 }

@@ -14,61 +14,85 @@ import (
 const HeaderIdempotencyKey = "Idempotency-Key"
 
 // Idempotency makes POSTs that carry an Idempotency-Key safe to retry. The
-// key is claimed atomically in PostgreSQL, per tenant, with a fingerprint of
-// method, path and body, and kept 24 h: the same key and body replay the
-// stored response (header Idempotent-Replayed: true); another body → 422
-// idempotency_key_reused; while the first request runs → 409
-// idempotency_in_flight. A response ≥ 500 is not stored: the key is
-// released so the client may retry. Behind authentication only.
+// key is claimed atomically in PostgreSQL, per tenant and per credential
+// (API key or user), with a fingerprint of method, path and body, and kept
+// 24 h: the same key and body replay the stored response (header
+// Idempotent-Replayed: true); another body → 422 idempotency_key_reused;
+// while the first request runs → 409 idempotency_in_flight. A response
+// ≥ 500 is not stored: the key is released so the client may retry.
+//
+// This middleware only switches the layer on for the routes below it: the
+// lookup runs inside Require, after the caller is authenticated and its
+// role authorised, so a replay never skips the role check.
 func Idempotency(st *store.Store) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		key := c.Get(HeaderIdempotencyKey)
-		if c.Method() != fiber.MethodPost || key == "" {
-			return c.Next()
-		}
-		if len(key) > 200 || !printableKey(key) {
-			return Invalid(map[string]string{HeaderIdempotencyKey: "须为 1 到 200 个可打印 ASCII 字符"})
-		}
-		tenant, ctx := Tenant(c), c.UserContext()
-		fp := fingerprint(c)
-		claimed, prior, err := claimKey(c, st, tenant, key, fp)
-		if err != nil {
-			return err
-		}
-		if !claimed {
-			return replay(c, prior, fp)
-		}
-		done := false
-		defer func() {
-			if !done { // a panic below: free the key, let recover answer
-				_ = st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
-			}
-		}()
-		if err := c.Next(); err != nil {
-			if herr := c.App().ErrorHandler(c, err); herr != nil {
-				_ = c.SendStatus(fiber.StatusInternalServerError)
-			}
-		}
-		done = true
-		res := c.Response()
-		if res.StatusCode() >= 500 {
-			return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
-		}
-		r := store.IdempotentResponse{Fingerprint: fp, Code: res.StatusCode(),
-			Body: storableBody(c, res.Body()), ContentType: string(res.Header.ContentType())}
-		return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.FinishIdempotencyKey(ctx, tenant, key, r) })
+		c.Locals(idempotencyLocal, st)
+		return c.Next()
 	}
+}
+
+const idempotencyLocal = "lg.idempotency.store"
+
+// idempotent runs the rest of c's handlers under its Idempotency-Key, when
+// Idempotency is on for the route; Require calls it once authorised.
+func idempotent(c *fiber.Ctx) error {
+	st, _ := c.Locals(idempotencyLocal).(*store.Store)
+	key := c.Get(HeaderIdempotencyKey)
+	if st == nil || c.Method() != fiber.MethodPost || key == "" {
+		return c.Next()
+	}
+	c.Locals(idempotencyLocal, nil) // once per request, however many checks pass
+	if len(key) > 200 || !printableKey(key) {
+		return Invalid(map[string]string{HeaderIdempotencyKey: "须为 1 到 200 个可打印 ASCII 字符"})
+	}
+	p, _ := PrincipalOf(c)
+	key = scopedKey(p, key)
+	tenant, ctx := p.Tenant, c.UserContext()
+	fp := fingerprint(c)
+	claimed, prior, err := claimKey(c, st, tenant, key, fp)
+	if err != nil {
+		return err
+	}
+	if !claimed {
+		return replay(c, prior, fp)
+	}
+	done := false
+	defer func() {
+		if !done { // a panic below: free the key, let recover answer
+			_ = st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+		}
+	}()
+	if err := c.Next(); err != nil {
+		if herr := c.App().ErrorHandler(c, err); herr != nil {
+			_ = c.SendStatus(fiber.StatusInternalServerError)
+		}
+	}
+	done = true
+	res := c.Response()
+	if res.StatusCode() >= 500 {
+		return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+	}
+	r := store.IdempotentResponse{Fingerprint: fp, Code: res.StatusCode(),
+		Body: storableBody(c, res.Body()), ContentType: string(res.Header.ContentType())}
+	return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.FinishIdempotencyKey(ctx, tenant, key, r) })
+}
+
+// scopedKey is the stored form of a client's key: prefixed with the
+// credential that sent it, so one principal never receives another's
+// stored answer (the tenant scopes the row as well).
+func scopedKey(p Principal, key string) string {
+	return p.ActorType + ":" + p.ActorID + ":" + key
 }
 
 // secretLocal marks a response holding a secret shown only once.
 const secretLocal = "lg.idempotency.secret"
 
 // SecretResponse marks c's response as holding a secret that is shown only
-// once: its replay to a repeated Idempotency-Key omits the "secret" field,
-// and the secret is never stored.
+// once: its replay to a repeated Idempotency-Key omits the "secret" and
+// "key" fields, and the secret is never stored.
 func SecretResponse(c *fiber.Ctx) { c.Locals(secretLocal, true) }
 
-// storableBody copies the response body, without its "secret" field when
+// storableBody copies the response body, without its "secret" and "key" fields when
 // the handler marked it with SecretResponse.
 func storableBody(c *fiber.Ctx, body []byte) []byte {
 	if secret, _ := c.Locals(secretLocal).(bool); !secret {
@@ -79,6 +103,7 @@ func storableBody(c *fiber.Ctx, body []byte) []byte {
 		return []byte("{}")
 	}
 	delete(m, "secret")
+	delete(m, "key")
 	out, _ := json.Marshal(m)
 	return out
 }

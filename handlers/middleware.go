@@ -96,6 +96,8 @@ func NoStore() fiber.Handler {
 }
 
 // Require lets only principals with one of roles through (403 otherwise).
+// Under Idempotency, the stored response is looked up only after this
+// check has passed.
 func Require(roles ...string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		p, ok := PrincipalOf(c)
@@ -104,7 +106,7 @@ func Require(roles ...string) fiber.Handler {
 		}
 		for _, r := range roles {
 			if p.Role == r {
-				return c.Next()
+				return idempotent(c)
 			}
 		}
 		return Fail(fiber.StatusForbidden, "forbidden", "当前角色无权执行此操作")

@@ -35,6 +35,9 @@ type Tenant struct {
 	Key string
 }
 
+// MetricsToken is the test server's LEAVEGUARD_METRICS_TOKEN.
+const MetricsToken = "test-metrics-token-0123456789abcdef"
+
 // Env is a running test server.
 type Env struct {
 	DB     *dbtest.DB
@@ -120,7 +123,7 @@ func Start() (*Env, error) {
 	tc := &testClock{now: cases.PinnedClock(today)}
 	e := &Env{DB: db, Store: store.New(db.App).WithClock(tc.Now), Cache: kc, Cipher: cipher, Logs: logs, Today: today,
 		Clock: tc.Now, clock: tc}
-	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev"}
+	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev", MetricsToken: MetricsToken}
 	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
 	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: app.BuiltinCalendar(), PDFFont: font, Clock: e.Clock})
 	ctx := context.Background()

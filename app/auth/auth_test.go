@@ -1,6 +1,9 @@
 package auth
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAPIKeyRoundTrip(t *testing.T) {
 	tenant := "0b6f2c1e-8a4d-4c3b-9e2f-1a2b3c4d5e6f"
@@ -35,5 +38,25 @@ func TestPassword(t *testing.T) {
 	}
 	if _, err := CheckPassword("$bcrypt$x", "x"); err == nil {
 		t.Fatal("malformed hash accepted")
+	}
+}
+
+func TestPasswordProblem(t *testing.T) {
+	for pw, want := range map[string]string{
+		"":                        "请输入密码",
+		"short pw":                "至少需要12个字符",
+		"password1234":            "常用密码",
+		"zxcvbnm,./lkjhgf":        "键盘",
+		"aaaaaaaaaaaaaaa":         "重复",
+		"wulan.admin@example.com": "邮箱",
+		"LeaveGuard-2026":         "太容易被猜中",
+		"correct horse battery":   "",
+		"Xing'an League 2026":     "",
+		"ABCD-efgh-2345-jkmn":     "",
+	} {
+		got := PasswordProblem(pw, "wulan.admin@example.com")
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("PasswordProblem(%q) = %q, want %q", pw, got, want)
+		}
 	}
 }

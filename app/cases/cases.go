@@ -6,6 +6,7 @@
 package cases
 
 import (
+	"strings"
 	"time"
 
 	"leaveguard/app/pii"
@@ -54,12 +55,45 @@ func Fail(kind Kind, code, message string) *Error {
 // Fields collects per-field validation messages.
 type Fields map[string]string
 
-// Err returns the Invalid error for the collected messages, or nil.
+// Err returns the error for the collected messages, or nil: Invalid (400)
+// when any field is malformed, else Unprocessable (422 out_of_range) when
+// well-formed values were refused (Refuse).
 func (f Fields) Err() error {
 	if len(f) == 0 {
 		return nil
 	}
-	return &Error{Kind: Invalid, Code: "validation_failed", Message: "请求内容有误，请按字段提示修改后重试", Fields: f}
+	plain, refused := Fields{}, Fields{}
+	for k, v := range f {
+		if name, ok := strings.CutPrefix(k, refusedMark); ok {
+			refused[name] = v
+		} else {
+			plain[k] = v
+		}
+	}
+	if len(plain) == 0 {
+		return &Error{Kind: Unprocessable, Code: "out_of_range", Message: "取值超出允许范围，请按字段提示修改后重试", Fields: refused}
+	}
+	for k, v := range refused {
+		if _, ok := plain[k]; !ok {
+			plain[k] = v
+		}
+	}
+	return &Error{Kind: Invalid, Code: "validation_failed", Message: "请求内容有误，请按字段提示修改后重试", Fields: plain}
+}
+
+// refusedMark prefixes the keys Refuse records; Err strips it.
+const refusedMark = "\x00refused:"
+
+// Refuse records that field name is well-formed but outside what
+// LeaveGuard accepts (a bound, a forbidden address): a 422 unless another
+// field is malformed.
+func (f Fields) Refuse(name, message string) { f[refusedMark+name] = message }
+
+// Has reports whether field name already has a message.
+func (f Fields) Has(name string) bool {
+	_, a := f[name]
+	_, b := f[refusedMark+name]
+	return a || b
 }
 
 // KnownRegion reports whether code is a jurisdiction of the rule book.

@@ -174,6 +174,10 @@ func claimFacts(ctx context.Context, tx *store.Tx, tenant, birthID, miscarriageI
 	if e.Gender != "female" {
 		return f, row, Fail(Unprocessable, "not_eligible", "生育津贴由生育的女职工本人享受；男职工配偶生育的，应由其配偶所在单位申领")
 	}
+	if e.MonthlyWageFen > MaxMonthlyWageFen { // stored before the bound existed
+		return f, row, &Error{Kind: Unprocessable, Code: "out_of_range", Message: "该员工登记的月工资超出允许范围，请先修改员工资料",
+			Fields: map[string]string{"monthly_wage_fen": "月工资不能超过 10,000,000 元（1,000,000,000 分）"}}
+	}
 	f.EmployeeMonthlyWageFen, f.MaternityInsured = e.MonthlyWageFen, e.MaternityInsured
 	return f, row, nil
 }

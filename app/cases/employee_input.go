@@ -61,13 +61,8 @@ func (in EmployeeInput) Apply(e *store.Employee, create bool, c *Cases) ([]strin
 		f["contract_end"] = "合同到期日不能早于入职日期"
 	}
 	if create || in.MonthlyWageFen != nil {
-		switch {
-		case in.MonthlyWageFen == nil:
-			f["monthly_wage_fen"] = "必填，单位为分的整数"
-		case *in.MonthlyWageFen < 0:
-			f["monthly_wage_fen"] = "月工资不能为负数"
-		default:
-			e.MonthlyWageFen = *in.MonthlyWageFen
+		if w := f.Wage("monthly_wage_fen", in.MonthlyWageFen, true); !f.Has("monthly_wage_fen") {
+			e.MonthlyWageFen = w
 		}
 		changed = append(changed, "monthly_wage_fen")
 	}

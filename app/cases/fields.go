@@ -16,10 +16,42 @@ func (f Fields) Date(name string, s *string, required bool) leave.Date {
 		return leave.Date{}
 	}
 	d, err := leave.ParseDate(*s)
-	if err != nil {
+	switch {
+	case err != nil:
 		f[name] = "日期无效，格式须为 YYYY-MM-DD"
+	case d.Year() < MinYear || d.Year() > MaxYear:
+		f.Refuse(name, fmt.Sprintf("日期须在 %d-01-01 到 %d-12-31 之间", MinYear, MaxYear))
+		return leave.Date{}
 	}
 	return d
+}
+
+// Bounds of the values LeaveGuard accepts: civil dates, and monthly wages
+// (a wage above 10,000,000 yuan is a typing error, and larger values would
+// overflow the allowance arithmetic).
+const (
+	MinYear           = 1900
+	MaxYear           = 2100
+	MaxMonthlyWageFen = 1_000_000_000
+)
+
+// Wage checks a monthly wage in fen: required when asked, 0 to
+// MaxMonthlyWageFen.
+func (f Fields) Wage(name string, v *int64, required bool) int64 {
+	switch {
+	case v == nil:
+		if required {
+			f[name] = "必填，单位为分的整数"
+		}
+		return 0
+	case *v < 0:
+		f[name] = "月工资不能为负数"
+	case *v > MaxMonthlyWageFen:
+		f.Refuse(name, "月工资不能超过 10,000,000 元（1,000,000,000 分）")
+	default:
+		return *v
+	}
+	return 0
 }
 
 // Text checks a required (or optional) string's presence and length.

@@ -29,7 +29,7 @@ const DefaultSecretGrace = 24 * time.Hour
 func (c *Cases) CreateIntegration(ctx context.Context, tenant string, who store.Who, in IntegrationInput) (NewIntegration, error) {
 	f := Fields{}
 	name := f.Text("name", in.Name, true, 200)
-	url := c.outboundURL(f, in.OutboundURL)
+	url := c.outboundURL(ctx, f, in.OutboundURL)
 	if err := f.Err(); err != nil {
 		return NewIntegration{}, err
 	}
@@ -62,7 +62,7 @@ func (c *Cases) UpdateIntegration(ctx context.Context, tenant string, who store.
 			name = f.Text("name", in.Name, true, 200)
 		}
 		if in.OutboundURL != nil {
-			url = c.outboundURL(f, in.OutboundURL)
+			url = c.outboundURL(ctx, f, in.OutboundURL)
 		}
 		if err := f.Err(); err != nil {
 			return err

@@ -1,8 +1,8 @@
 package cases
 
 import (
+	"context"
 	"fmt"
-	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -13,9 +13,10 @@ import (
 
 // outboundURL validates an optional outbound webhook URL: absolute https
 // (http only with the loopback test setting), no credentials, no fragment,
-// and no literal address LeaveGuard would refuse to dial anyway. Names are
-// checked again, after resolution, at dial time (app/netguard).
-func (c *Cases) outboundURL(f Fields, s *string) string {
+// and no address LeaveGuard would refuse to dial anyway (a 422): a literal
+// address, or a name resolving to one. Names are checked again, after
+// resolution, at dial time (app/netguard).
+func (c *Cases) outboundURL(ctx context.Context, f Fields, s *string) string {
 	if s == nil || strings.TrimSpace(*s) == "" {
 		return ""
 	}
@@ -33,8 +34,8 @@ func (c *Cases) outboundURL(f Fields, s *string) string {
 	case u.Fragment != "" || strings.Contains(raw, "#"):
 		f["outbound_url"] = "地址中不能包含 # 片段"
 	default:
-		if ip, err := netip.ParseAddr(strings.Trim(u.Hostname(), "[]")); err == nil && !netguard.Allowed(ip, c.Loopback) {
-			f["outbound_url"] = "不能指向本机、内网或链路本地地址"
+		if netguard.CheckHost(ctx, u.Hostname(), c.Loopback) != nil {
+			f.Refuse("outbound_url", "只能指向公网地址：不能是本机、内网、保留或特殊用途地址")
 		}
 	}
 	return raw

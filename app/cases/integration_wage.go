@@ -120,16 +120,11 @@ func parseWageChange(data json.RawMessage) (string, int64, leave.Date, error) {
 	f := Fields{}
 	ext := f.Text("data.external_id", in.ExternalID, true, 64)
 	effective := f.Date("data.effective_date", in.EffectiveDate, true)
-	switch {
-	case in.MonthlyWageFen == nil:
-		f["data.monthly_wage_fen"] = "必填，单位为分的整数"
-	case *in.MonthlyWageFen < 0:
-		f["data.monthly_wage_fen"] = "月工资不能为负数"
-	}
+	wage := f.Wage("data.monthly_wage_fen", in.MonthlyWageFen, true)
 	if err := f.Err(); err != nil {
 		return "", 0, leave.Date{}, err
 	}
-	return ext, *in.MonthlyWageFen, effective, nil
+	return ext, wage, effective, nil
 }
 
 // wageResult is the result of an applied wage change.

@@ -69,6 +69,9 @@ func (c *Cases) ReceiveWebhook(ctx context.Context, src WebhookSource, webhookID
 	if err := json.Unmarshal(body, &env); err != nil {
 		return c.refuseWebhook(ctx, src, d, Fail(Invalid, "bad_json", "请求内容须为 JSON 对象 {\"type\": ..., \"data\": {...}}"))
 	}
+	if field, ok := NULField(body); ok {
+		return c.refuseWebhook(ctx, src, d, Fields{field: NULMessage}.Err())
+	}
 	f := Fields{}
 	d.Type = f.Text("type", env.Type, true, 100)
 	if err := f.Err(); err != nil {

@@ -20,7 +20,7 @@ type LoginMatch struct {
 const maxLoginCandidates = 5
 
 // MinPasswordLen is the shortest password a portal user may choose.
-const MinPasswordLen = 10
+const MinPasswordLen = auth.MinPasswordLen
 
 var (
 	dummyOnce sync.Once
@@ -93,13 +93,21 @@ func (c *Cases) SessionUser(ctx context.Context, tenant, id string) (store.Staff
 }
 
 // ChangePassword replaces the password of the signed-in user (who) after
-// checking the current one; the new one must have MinPasswordLen characters.
+// checking the current one; the new one must pass auth.PasswordProblem.
 func (c *Cases) ChangePassword(ctx context.Context, tenant string, who store.Who, current, next, confirm string) error {
+	var me store.StaffUser
+	if err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		me, err = tx.StaffUser(ctx, tenant, who.ActorID)
+		return err
+	}); err != nil {
+		return err
+	}
 	f := Fields{}
 	if current == "" {
 		f["current_password"] = "请输入当前密码"
 	}
-	checkNewPassword(f, "new_password", next)
+	checkNewPassword(f, "new_password", next, me.Email, me.Name)
 	if next != confirm && f["new_password"] == "" {
 		f["confirm_password"] = "两次输入的新密码不一致"
 	}
@@ -130,13 +138,10 @@ func (c *Cases) ChangePassword(ctx context.Context, tenant string, who store.Who
 	})
 }
 
-func checkNewPassword(f Fields, field, pw string) {
-	switch n := len([]rune(pw)); {
-	case n == 0:
-		f[field] = "请输入新密码"
-	case n < MinPasswordLen:
-		f[field] = "密码至少需要10个字符"
-	case n > 200:
-		f[field] = "密码不能超过200个字符"
+// checkNewPassword applies the password policy (auth.PasswordProblem) to
+// a password being set, with the words it must not lean on.
+func checkNewPassword(f Fields, field, pw string, related ...string) {
+	if msg := auth.PasswordProblem(pw, related...); msg != "" {
+		f[field] = msg
 	}
 }

@@ -73,7 +73,8 @@ func allowanceConfigFrom(stored map[string]json.RawMessage) (allowanceConfig, er
 	return cfg, f.Err()
 }
 
-// parseYearFen reads {"2025": 720000, ...}: years 2000–2100, fen > 0.
+// parseYearFen reads {"2025": 720000, ...}: years 2000–2100, 0 < fen ≤
+// MaxMonthlyWageFen.
 func parseYearFen(f Fields, key string, v json.RawMessage) map[int]int64 {
 	var raw map[string]int64
 	if err := json.Unmarshal(v, &raw); err != nil {
@@ -88,6 +89,8 @@ func parseYearFen(f Fields, key string, v json.RawMessage) map[int]int64 {
 			f[key+"."+k] = "年度须为 2000 到 2100 之间的四位数字"
 		case fen <= 0:
 			f[key+"."+k] = "月平均工资须大于 0（单位：分）"
+		case fen > MaxMonthlyWageFen:
+			f.Refuse(key+"."+k, "月平均工资不能超过 10,000,000 元（1,000,000,000 分）")
 		default:
 			out[y] = fen
 		}

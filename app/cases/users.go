@@ -36,7 +36,7 @@ func (c *Cases) InviteUser(ctx context.Context, tenant string, who store.Who, in
 	if password == "" {
 		password = OneTimePassword()
 	} else {
-		checkNewPassword(f, "password", password)
+		checkNewPassword(f, "password", password, email, name)
 	}
 	if err := f.Err(); err != nil {
 		return "", "", err

@@ -76,9 +76,9 @@ func TestIdempotencyPurge(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer admin.Close()
-	admin.MustExec(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, key)
+	admin.MustExec(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key LIKE '%:' || $1`, key)
 	n, err := env.Store.PurgeIdempotencyKeys(t.Context())
-	if err != nil || n < 1 || count(t, `SELECT count(*) FROM idempotency_keys WHERE key = $1`, key) != 0 {
+	if err != nil || n < 1 || count(t, `SELECT count(*) FROM idempotency_keys WHERE key LIKE '%:' || $1`, key) != 0 {
 		t.Fatalf("purged %d, %v", n, err)
 	}
 }

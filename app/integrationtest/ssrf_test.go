@@ -45,7 +45,7 @@ func TestSSRFRefusedAtDial(t *testing.T) {
 	if _, err := w.RunOnce(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 0 AND error LIKE '%not allowed%'`, tenant); n != 1 || rc.hits() != 0 {
+	if n := count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 0 AND error LIKE '%地址不被允许%' AND error NOT LIKE '%127.0.0.1%'`, tenant); n != 1 || rc.hits() != 0 {
 		t.Fatalf("attempts refused: %d, receiver hits %d", n, rc.hits())
 	}
 }
@@ -67,19 +67,19 @@ func TestAllowed(t *testing.T) {
 }
 
 // TestOutboundURLValidation: the API takes only https URLs without
-// credentials that do not name a forbidden address.
+// credentials (400 otherwise) that do not name a forbidden address (422).
 func TestOutboundURLValidation(t *testing.T) {
 	for url, want := range map[string]int{
 		"https://hooks.example.com/payroll": 201, "http://hooks.example.com/payroll": 400,
-		"https://127.0.0.1/hook": 400, "https://10.0.0.1/hook": 400, "https://[::1]/hook": 400,
-		"https://169.254.169.254/": 400, "https://user:pw@hooks.example.com/": 400, "ftp://hooks.example.com/": 400,
+		"https://127.0.0.1/hook": 422, "https://10.0.0.1/hook": 422, "https://[::1]/hook": 422,
+		"https://169.254.169.254/": 422, "https://user:pw@hooks.example.com/": 400, "ftp://hooks.example.com/": 400,
 		"hooks.example.com/payroll": 400, "https://hooks.example.com/#x": 400,
 	} {
 		r := env.Do(t, "POST", "/api/v1/integrations", env.A.Key, map[string]any{"name": "工资系统", "outbound_url": url})
 		if r.Status != want {
 			t.Errorf("%s: %d %s, want %d", url, r.Status, r.Body, want)
 		}
-		if want == 400 && !strings.Contains(string(r.Body), "outbound_url") {
+		if want != 201 && !strings.Contains(string(r.Body), "outbound_url") {
 			t.Errorf("%s: no outbound_url field message: %s", url, r.Body)
 		}
 	}

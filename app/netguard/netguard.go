@@ -1,9 +1,8 @@
 // Package netguard keeps outbound webhooks from reaching the machine itself
-// or private networks (SSRF): an http.Client whose dialer refuses loopback,
-// private, link-local, unspecified and multicast addresses at dial time,
-// after DNS resolution, so a name that resolves (or re-resolves) to such an
-// address is refused before a single packet is sent. It follows no
-// redirects and uses no proxy.
+// or private networks (SSRF): only public unicast addresses are allowed
+// (see Allowed), checked by the dialer after DNS resolution, so a name
+// that resolves (or re-resolves) to any other address is refused before a
+// single packet is sent. The client follows no redirects and uses no proxy.
 package netguard
 
 import (
@@ -18,37 +17,6 @@ import (
 
 // ErrForbiddenAddress is returned (wrapped) when a dial is refused.
 var ErrForbiddenAddress = errors.New("netguard: address not allowed")
-
-// Ranges the netip predicates do not name: carrier-grade NAT (RFC 6598),
-// "this network" (RFC 791) and NAT64, which embeds an IPv4 address.
-var (
-	cgnat       = netip.MustParsePrefix("100.64.0.0/10")
-	thisNetwork = netip.MustParsePrefix("0.0.0.0/8")
-	nat64       = netip.MustParsePrefix("64:ff9b::/96")
-)
-
-// Allowed reports whether a connection to ip may be opened. Loopback is
-// allowed only when allowLoopback is set (the project's own tests).
-func Allowed(ip netip.Addr, allowLoopback bool) bool {
-	ip = ip.Unmap()
-	if nat64.Contains(ip) {
-		b := ip.As16()
-		ip = netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]})
-	}
-	switch {
-	case !ip.IsValid():
-		return false
-	case ip.IsLoopback():
-		return allowLoopback
-	case ip.IsPrivate(), ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast(),
-		ip.IsInterfaceLocalMulticast(), ip.IsMulticast(), ip.IsUnspecified(),
-		cgnat.Contains(ip), thisNetwork.Contains(ip):
-		return false
-	case ip.Is4() && ip == netip.AddrFrom4([4]byte{255, 255, 255, 255}):
-		return false
-	}
-	return true
-}
 
 // control is the dialer hook: it sees the resolved address of every
 // connection attempt.

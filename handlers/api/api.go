@@ -48,6 +48,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerFilings(r)
 	a.registerExports(r)
 	a.registerAudit(r)
+	a.registerAPIKeys(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

@@ -43,7 +43,7 @@ type auditPage struct {
 
 func (p *Portal) registerAudit(r fiber.Router) {
 	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{"admin", "auditor"}})
-	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "api_key.create": "创建 API 密钥",
+	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "user.login_failed": "登录失败", "api_key.create": "创建 API 密钥",
 		"audit.verify": "校验审计链"})
 	p.AddActionLabels(knownActions)
 	p.page(r, fiber.MethodGet, "/audit", p.audit, "admin", "auditor")
@@ -131,6 +131,8 @@ func actorName(e store.AuditEntry, names map[string]string) string {
 		return "薪酬系统回调"
 	case "system":
 		return "系统"
+	case "anonymous":
+		return "未登录的访客"
 	}
 	return e.ActorType
 }

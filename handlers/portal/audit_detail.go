@@ -23,11 +23,16 @@ func describeDetail(detail string) string {
 		Role    string   `json:"role"`
 		Count   *int     `json:"count"`
 		Verdict string   `json:"verdict"` // of a dismissal check
+		Account string   `json:"account"` // of a failed login: the keyed hash, never the e-mail
+		IP      string   `json:"ip"`
+		Agent   string   `json:"user_agent"`
 	}
 	if json.Unmarshal([]byte(detail), &d) != nil {
 		return ""
 	}
 	switch {
+	case d.Account != "":
+		return "账号标识 " + d.Account[:min(12, len(d.Account))] + "…；IP " + orRaw(d.IP, "未知") + "；客户端 " + orRaw(d.Agent, "未知")
 	case len(d.Fields) > 0:
 		names := make([]string, 0, len(d.Fields))
 		for _, f := range d.Fields {

@@ -21,6 +21,11 @@ func TestCrossTenant(t *testing.T) {
 		t.Fatalf("B's dismissal check: %d %s", r.Status, r.Body)
 	}
 	ids["dismissal-checks"] = r.JSON(t)["id"].(string)
+	r = env.Do(t, "POST", "/api/v1/api-keys", env.B.Key, map[string]any{"name": "B 的密钥", "role": "auditor"})
+	if r.Status != 201 {
+		t.Fatalf("B's API key: %d %s", r.Status, r.Body)
+	}
+	ids["api-keys"] = r.JSON(t)["id"].(string)
 	for kind, id := range familyFixtures(t, ids["employees"]) {
 		ids[kind] = id
 	}

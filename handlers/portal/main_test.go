@@ -41,6 +41,7 @@ type browser struct {
 	app     *fiber.App
 	cookies map[string]string
 	last    *http.Response
+	agent   string // User-Agent header, when set
 }
 
 func newBrowser(t testing.TB) *browser {
@@ -69,6 +70,9 @@ func (b *browser) do(method, path string, form url.Values) page {
 	}
 	for k, v := range b.cookies {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	if b.agent != "" {
+		req.Header.Set("User-Agent", b.agent)
 	}
 	resp, err := b.app.Test(req, 30000)
 	if err != nil {

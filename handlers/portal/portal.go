@@ -43,6 +43,10 @@ type Deps struct {
 // portal must be served over HTTPS.
 const SessionCookie = "__Host-lg_session"
 
+// LoginSlowdown is how late each login attempt from an address past its
+// limit is answered (one at a time per address).
+const LoginSlowdown = 2 * time.Second
+
 // LoginWindow is the login throttle's window: a throttled account or
 // address may try again when it ends (no permanent lock).
 const LoginWindow = 15 * time.Minute
@@ -58,6 +62,7 @@ type Portal struct {
 	static   map[string]staticFile
 	perIP    *handlers.Limiter
 	perAcct  *handlers.Limiter
+	slow     *handlers.Slowdown
 	nav      []NavEntry
 	tiles    []Tile
 	sections []EmployeeSection
@@ -82,6 +87,7 @@ func New(d Deps) *Portal {
 		cookie:   cookieConfig{name: SessionCookie, secure: true},
 		perIP:    handlers.NewLimiter(d.Cache, d.LoginPerIP, LoginWindow),
 		perAcct:  handlers.NewLimiter(d.Cache, d.LoginPerAcct, LoginWindow),
+		slow:     handlers.NewSlowdown(LoginSlowdown),
 		actions:  map[string]string{},
 		labels:   map[string]map[string]string{},
 	}
@@ -109,6 +115,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerDocuments(r)
 	p.registerExports(r)
 	p.registerIntegrations(r)
+	p.registerAPIKeys(r)
 	p.registerTiles()
 	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
 }

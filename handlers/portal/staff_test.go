@@ -31,8 +31,14 @@ func TestInviteFirstLogin(t *testing.T) {
 		t.Fatalf("pages reachable before the password change: %d %q", p.Status, p.Location())
 	}
 	short := u.post("/password", "/password", url.Values{"current_password": {m[1]}, "new_password": {"short"}, "confirm_password": {"short"}})
-	if short.Status != 400 || !strings.Contains(short.Body, "密码至少需要10个字符") {
+	if short.Status != 400 || !strings.Contains(short.Body, "密码至少需要12个字符") {
 		t.Fatalf("short password: %d %s", short.Status, excerpt(short.Body))
+	}
+	for pw, why := range map[string]string{"password1234": "常用密码", "new.hire@example.com": "邮箱"} {
+		weak := u.post("/password", "/password", url.Values{"current_password": {m[1]}, "new_password": {pw}, "confirm_password": {pw}})
+		if weak.Status != 400 || !strings.Contains(weak.Body, "密码太容易被猜中") || !strings.Contains(weak.Body, why) {
+			t.Fatalf("weak password %q: %d %s", pw, weak.Status, excerpt(weak.Body))
+		}
 	}
 	before := u.cookies[sessionCookie]
 	ok := u.post("/password", "/password", url.Values{"current_password": {m[1]}, "new_password": {"my own password 1"}, "confirm_password": {"my own password 1"}})

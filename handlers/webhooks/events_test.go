@@ -25,6 +25,8 @@ func TestInvalidAndIgnored(t *testing.T) {
 		{"unknown field", `{"type":"employee.upserted","data":{"external_id":"X","salary":1}}`, "validation_failed", "data.salary"},
 		{"wrong type", `{"type":"employee.upserted","data":{"external_id":"X","monthly_wage_fen":"7200"}}`, "validation_failed", "data.monthly_wage_fen"},
 		{"bad gender", badGender, "validation_failed", "data.gender"},
+		{"NUL in a string", `{"type":"employee.upserted","data":{"external_id":"X\u0000"}}`, "validation_failed", "data.external_id"},
+		{"NUL in the type", `{"type":"wage\u0000","data":{}}`, "validation_failed", "type"},
 		{"wage unknown employee", `{"type":"wage.changed","data":{"external_id":"NOBODY","monthly_wage_fen":1,"effective_date":"2025-01-01"}}`, "validation_failed", "data.external_id"},
 		{"wage bad date", `{"type":"wage.changed","data":{"external_id":"X","monthly_wage_fen":1,"effective_date":"2025-02-30"}}`, "validation_failed", "data.effective_date"},
 	}
