@@ -10,6 +10,7 @@ import (
 // child's death after the maternity leave turns a termination before what
 // would have been the 1st birthday into requires_review (rules.md §2).
 func TestStillbirthAndInfantDeath(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story: births in January 2026, a death in April
 	tn := freshTenant(t)
 	k := tn.Key
 	still := staff(t, k, "female", 600000, true)
