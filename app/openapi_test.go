@@ -1,11 +1,34 @@
 package app_test
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
+
+// loadOpenAPI loads docs/openapi.yaml and fails the test unless it is a
+// valid OpenAPI 3.0 document.
+func loadOpenAPI(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromFile("../docs/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestOpenAPIValid: docs/openapi.yaml is a valid OpenAPI 3.0 document, so
+// client generators accept it.
+func TestOpenAPIValid(t *testing.T) {
+	loadOpenAPI(t)
+}
 
 // TestOpenAPICoversRoutes: every API and webhook route the server registers
 // is documented in docs/openapi.yaml.
