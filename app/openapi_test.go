@@ -1,11 +1,39 @@
 package app_test
 
 import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/legacy"
 )
+
+// loadOpenAPI loads docs/openapi.yaml and fails the test unless it is a
+// valid OpenAPI 3.0 document.
+func loadOpenAPI(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromFile("../docs/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestOpenAPIValid: docs/openapi.yaml is a valid OpenAPI 3.0 document, so
+// client generators accept it.
+func TestOpenAPIValid(t *testing.T) {
+	loadOpenAPI(t)
+}
 
 // TestOpenAPICoversRoutes: every API and webhook route the server registers
 // is documented in docs/openapi.yaml.
@@ -35,4 +63,75 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 	if len(seen) < 30 {
 		t.Fatalf("only %d routes seen", len(seen))
 	}
+}
+
+// TestOpenAPIResponses: real responses of the main JSON routes match their
+// schemas in docs/openapi.yaml. Objects with documented properties are
+// closed for the test, so a field the code sends but the contract does not
+// name (or names differently) fails too.
+func TestOpenAPIResponses(t *testing.T) {
+	doc := loadOpenAPI(t)
+	closed := map[*openapi3.Schema]bool{}
+	var closeObjects func(s *openapi3.SchemaRef)
+	closeObjects = func(s *openapi3.SchemaRef) {
+		if s == nil || s.Value == nil || closed[s.Value] {
+			return
+		}
+		closed[s.Value] = true
+		if len(s.Value.Properties) > 0 && s.Value.AdditionalProperties.Schema == nil {
+			no := false
+			s.Value.AdditionalProperties.Has = &no
+		}
+		for _, p := range s.Value.Properties {
+			closeObjects(p)
+		}
+		closeObjects(s.Value.Items)
+		for _, sub := range s.Value.AllOf {
+			closeObjects(sub)
+		}
+	}
+	for _, s := range doc.Components.Schemas {
+		closeObjects(s)
+	}
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tn := freshTenant(t) // its own tenant: other tests see nothing of this one
+	check := func(want int, method, path string, body any) map[string]any {
+		t.Helper()
+		r := env.Do(t, method, path, tn.Key, body)
+		if r.Status != want {
+			t.Fatalf("%s %s: want %d, got %d %s", method, path, want, r.Status, r.Body)
+		}
+		req := httptest.NewRequest(method, "http://localhost:8080"+path, nil)
+		route, params, err := router.FindRoute(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		header := http.Header{}
+		for k, v := range r.Header {
+			header.Set(k, v)
+		}
+		in := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+			Status:                 r.Status, Header: header,
+			Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+		}
+		in.SetBodyBytes(r.Body)
+		if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+			t.Errorf("%s %s does not match docs/openapi.yaml: %v\n%s", method, path, err, r.Body)
+		}
+		return r.JSON(t)
+	}
+	mustDo(t, 200, "PUT", "/api/v1/settings", tn.Key, map[string]any{"avg_monthly_wage_fen": map[string]any{"2025": 720000}})
+	emp := check(201, "POST", "/api/v1/employees", employeeBody(fmt.Sprintf("O-%d", seq.Add(1))))["id"].(string)
+	check(200, "GET", "/api/v1/employees/"+emp, nil)
+	b := check(201, "POST", "/api/v1/employees/"+emp+"/births", map[string]any{"birth_date": "2026-03-01", "child_order": 1})["id"].(string)
+	check(200, "GET", "/api/v1/employees/"+emp+"/entitlements?as_of=2026-06-01", nil)
+	check(200, "GET", "/api/v1/employees/"+emp+"/protection?as_of=2026-06-01", nil)
+	check(200, "POST", "/api/v1/dismissal-checks", map[string]any{"employee_id": emp, "action": "termination", "ground": "art40", "effective_date": "2026-06-01"})
+	claim := check(201, "POST", "/api/v1/allowance-claims", map[string]any{"birth_id": b})["id"].(string)
+	check(200, "GET", "/api/v1/allowance-claims/"+claim, nil)
+	check(404, "GET", "/api/v1/employees/00000000-0000-4000-8000-000000000000", nil)
 }
