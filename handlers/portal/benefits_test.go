@@ -12,6 +12,7 @@ import (
 // due date, and reminds HR that her IIT share is not declared yet. The
 // birth is in 2030, so the checklist holds for years to come.
 func TestBirthBenefitsChecklist(t *testing.T) {
+	env.SetToday(t, "2026-11-28") // the story: a birth announced for 2030, a death after today refused
 	b := admin(t, 0)
 	id := createEmployee(t, b, "BEN-1")
 	emp := "/employees/" + id
