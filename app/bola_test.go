@@ -95,3 +95,20 @@ func TestBOLAMatrix(t *testing.T) {
 	}
 	t.Logf("%d routes with object ids: all 404 for another tenant", checked)
 }
+
+// TestAccessCopyCrossTenant: tenant A asking for the copy of B's employee,
+// as JSON or PDF, gets 404 and nothing of hers; B's log records no copy.
+func TestAccessCopyCrossTenant(t *testing.T) {
+	emp, _ := protectedMother(t, env.B.Key)
+	for _, q := range []string{"", "?format=json", "?format=pdf"} {
+		r := env.Do(t, "GET", "/api/v1/employees/"+emp+"/access-copy"+q, env.A.Key, nil)
+		if r.Status != 404 || strings.Contains(string(r.Body), emp) || strings.Contains(string(r.Body), "乌兰") {
+			t.Errorf("A's copy%s of B's employee: %d %s", q, r.Status, r.Body)
+		}
+	}
+	var n []int
+	env.Query(t, env.B.ID, &n, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND object_id = $2 AND action = 'employee.access_copy'`, env.B.ID, emp)
+	if len(n) != 1 || n[0] != 0 {
+		t.Errorf("access_copy audit rows in B for A's attempts: %v", n)
+	}
+}

@@ -41,6 +41,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerSettings(r)
 	a.registerDismissal(r)
 	a.registerSeparation(r)
+	a.registerAccessCopy(r)
 	a.registerClaims(r)
 	a.registerSubsidy(r)
 	a.registerPayrollFeed(r)
