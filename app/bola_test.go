@@ -15,6 +15,9 @@ func bolaFixtures(t *testing.T) map[string]string {
 	r := env.Do(t, "GET", "/api/v1/employees/"+emp+"/events", env.B.Key, nil)
 	ids["births"] = r.JSON(t)["births"].([]any)[0].(map[string]any)["id"].(string)
 	ids["children"] = r.JSON(t)["children"].([]any)[0].(map[string]any)["id"].(string)
+	ids["pregnancies"] = r.JSON(t)["pregnancies"].([]any)[0].(map[string]any)["id"].(string)
+	r = env.Do(t, "POST", "/api/v1/employees/"+emp+"/marriages", env.B.Key, map[string]any{"registered_on": "2025-05-20"})
+	ids["marriages"] = r.JSON(t)["id"].(string)
 	r = env.Do(t, "POST", "/api/v1/employees/"+female(t, env.B.Key)+"/miscarriages", env.B.Key, map[string]any{"date": "2026-06-01", "gestation_weeks": 10})
 	ids["miscarriages"] = r.JSON(t)["id"].(string)
 	_, m := submitAs(t, env.B.Key, emp, "parental", "2027-03-15", 2) // after her maternity leave (to 2027-03-07)
@@ -49,6 +52,9 @@ var bolaBodies = map[string]any{
 	"POST /api/v1/employees/:id/marriages":         map[string]any{"registered_on": "2026-05-20"},
 	"POST /api/v1/employees/:id/separation":        map[string]any{"last_day": "2026-06-30", "kind": "resignation"},
 	"PUT /api/v1/births/:id":                       map[string]any{"birth_date": "2026-03-12", "child_order": 1},
+	"PUT /api/v1/miscarriages/:id":                 map[string]any{"date": "2026-06-02", "gestation_weeks": 12},
+	"PUT /api/v1/marriages/:id":                    map[string]any{"registered_on": "2025-05-18"},
+	"PUT /api/v1/pregnancies/:id":                  map[string]any{"reported_on": "2026-03-02"},
 	"POST /api/v1/leave-requests/:id/reject":       map[string]any{"reason": "测试"},
 	"PATCH /api/v1/children/:id":                   map[string]any{"iit_share_percent": 50},
 	"PATCH /api/v1/integrations/:id":               map[string]any{"name": "某系统"},

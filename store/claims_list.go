@@ -99,3 +99,16 @@ func (t *Tx) ClaimsOfBirth(ctx context.Context, tenant, birthID string) ([]Allow
 	}
 	return out, nil
 }
+
+// ClaimsOfMiscarriage lists the claims of one miscarriage, locked for update.
+func (t *Tx) ClaimsOfMiscarriage(ctx context.Context, tenant, miscarriageID string) ([]AllowanceClaim, error) {
+	if err := t.check(tenant); err != nil {
+		return nil, err
+	}
+	q := `SELECT ` + claimCols + ` FROM allowance_claims WHERE tenant_id = $1 AND miscarriage_id = $2 ORDER BY created_at FOR UPDATE`
+	out := []AllowanceClaim{}
+	if err := t.tx.SelectContext(ctx, &out, q, tenant, miscarriageID); err != nil {
+		return nil, fmt.Errorf("store: claims of miscarriage: %w", err)
+	}
+	return out, nil
+}

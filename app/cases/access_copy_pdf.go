@@ -79,6 +79,7 @@ var (
 		"pregnancy.create": "登记怀孕", "birth.create": "登记生育", "birth.read": "查阅生育记录",
 		"marriage.create": "登记结婚", "miscarriage.create": "登记流产", "dismissal_check.create": "解除终止检查",
 		"employee.separate": "登记离职", "employee.separation_withdraw": "撤销离职",
-		"birth.correct": "更正生育记录", "miscarriage.read": "查阅流产记录", "wage_reduction.refused": "拒绝降薪",
+		"birth.correct": "更正生育记录", "miscarriage.correct": "更正流产记录", "marriage.correct": "更正结婚记录",
+		"pregnancy.correct": "更正怀孕记录", "miscarriage.read": "查阅流产记录", "wage_reduction.refused": "拒绝降薪",
 		"wage_reduction.override": "越权降薪"}
 )

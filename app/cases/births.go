@@ -138,7 +138,7 @@ func (c *Cases) CorrectBirth(ctx context.Context, tenant string, who store.Who, 
 		if err != nil {
 			return err
 		}
-		if err := c.followClaims(ctx, tx, tenant, birthID, who, &corr); err != nil {
+		if err := c.followClaims(ctx, tx, tenant, birthID, "", "birth.corrected", who, &corr); err != nil {
 			return err
 		}
 		rec.Correction = &corr

@@ -66,6 +66,12 @@ func (c *Cases) rebook(ctx context.Context, tx *store.Tx, tenant, employeeID str
 // birthCredits are the entitlements a birth on day grants, as RecordBirth
 // credits them.
 func (c *Cases) birthCredits(day leave.Date) func(Subject) ([]leave.Item, error) {
+	return c.creditsOn(day, leave.LeaveMaternity, leave.LeaveSpousalNursing, leave.LeaveParental)
+}
+
+// creditsOn are the entitlements of types on day, as postCredits credits
+// them when an event of that day is recorded.
+func (c *Cases) creditsOn(day leave.Date, types ...leave.LeaveType) func(Subject) ([]leave.Item, error) {
 	return func(s Subject) ([]leave.Item, error) {
 		all, err := leave.Entitlements(s.Facts, s.Rules, s.books(c.Calendar), day)
 		if err != nil {
@@ -73,7 +79,7 @@ func (c *Cases) birthCredits(day leave.Date) func(Subject) ([]leave.Item, error)
 		}
 		var out []leave.Item
 		for _, it := range all {
-			if typeIn(it.LeaveType, []leave.LeaveType{leave.LeaveMaternity, leave.LeaveSpousalNursing, leave.LeaveParental}) && it.Entitled > 0 {
+			if typeIn(it.LeaveType, types) && it.Entitled > 0 {
 				out = append(out, it)
 			}
 		}
@@ -81,23 +87,30 @@ func (c *Cases) birthCredits(day leave.Date) func(Subject) ([]leave.Item, error)
 	}
 }
 
-// followClaims brings the claims of a corrected birth along: a draft is
-// recomputed; a submitted, approved or paid claim whose amount changes is
-// flagged as needing an amendment (its history says by how much), never
-// rewritten.
-func (c *Cases) followClaims(ctx context.Context, tx *store.Tx, tenant, birthID string, who store.Who, out *Correction) error {
-	claims, err := tx.ClaimsOfBirth(ctx, tenant, birthID)
+// followClaims brings the claims of a corrected birth (or, birthID empty,
+// miscarriage) along: a draft is recomputed; a submitted, approved or paid
+// claim whose amount changes is flagged as needing an amendment (its
+// history says by how much), never rewritten. cause is the correction's
+// event type.
+func (c *Cases) followClaims(ctx context.Context, tx *store.Tx, tenant, birthID, miscarriageID, cause string, who store.Who, out *Correction) error {
+	var claims []store.AllowanceClaim
+	var err error
+	if birthID != "" {
+		claims, err = tx.ClaimsOfBirth(ctx, tenant, birthID)
+	} else {
+		claims, err = tx.ClaimsOfMiscarriage(ctx, tenant, miscarriageID)
+	}
 	if err != nil {
 		return err
 	}
 	for _, old := range claims {
-		row, err := computeClaim(ctx, tx, tenant, birthID, "")
+		row, err := computeClaim(ctx, tx, tenant, birthID, miscarriageID)
 		if err != nil {
 			return err
 		}
 		if old.Status == StatusDraft {
 			row.ID, row.Status = old.ID, old.Status
-			detail := mustJSON(map[string]any{"amount_fen_before": old.AmountFen, "amount_fen": row.AmountFen, "cause": "birth.corrected"})
+			detail := mustJSON(map[string]any{"amount_fen_before": old.AmountFen, "amount_fen": row.AmountFen, "cause": cause})
 			if _, err := tx.SaveClaim(ctx, tenant, row, store.Transition{Action: "recompute", From: old.Status, Detail: detail, By: actor(who)}); err != nil {
 				return err
 			}

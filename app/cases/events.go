@@ -20,6 +20,27 @@ type PregnancyInput struct {
 // date − 280 days, or an earlier medically confirmed start), not on
 // reported_on (rules.md §2).
 func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Who, employeeID string, in PregnancyInput) (store.Pregnancy, error) {
+	p, err := in.parse(employeeID)
+	if err != nil {
+		return store.Pregnancy{}, err
+	}
+	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		e, err := tx.EmployeeForUpdate(ctx, tenant, employeeID)
+		if err != nil {
+			return err
+		}
+		if e.Gender != "female" {
+			return Fail(Unprocessable, "not_eligible", "只能为女职工登记怀孕")
+		}
+		if p, err = tx.CreatePregnancy(ctx, tenant, p); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "pregnancy.create", "employee", employeeID, map[string]any{"pregnancy_id": p.ID})
+	})
+	return p, err
+}
+
+func (in PregnancyInput) parse(employeeID string) (store.Pregnancy, error) {
 	f := Fields{}
 	p := store.Pregnancy{EmployeeID: employeeID, ReportedOn: f.Date("reported_on", in.ReportedOn, true)}
 	if due := f.Date("expected_due_date", in.ExpectedDueDate, false); !due.IsZero() {
@@ -34,23 +55,7 @@ func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Wh
 		}
 		p.ConfirmedStart = &cs
 	}
-	if err := f.Err(); err != nil {
-		return store.Pregnancy{}, err
-	}
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		e, err := tx.EmployeeForUpdate(ctx, tenant, employeeID)
-		if err != nil {
-			return err
-		}
-		if e.Gender != "female" {
-			return Fail(Unprocessable, "not_eligible", "只能为女职工登记怀孕")
-		}
-		if p, err = tx.CreatePregnancy(ctx, tenant, p); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, tenant, who, "pregnancy.create", "employee", employeeID, map[string]any{"pregnancy_id": p.ID})
-	})
-	return p, err
+	return p, f.Err()
 }
 
 // MarriageInput is the body of POST /employees/{id}/marriages.

@@ -18,11 +18,11 @@ type MiscarriageInput struct {
 type MiscarriageRecord struct {
 	Miscarriage store.Miscarriage
 	Plan        leave.MiscarriagePlan
+	Version     int
+	Correction  *Correction // what a correction changed besides the miscarriage
 }
 
-// RecordMiscarriage records a miscarriage of a female employee and freezes
-// her miscarriage-leave plan (15 days under 16 weeks, else 42).
-func (c *Cases) RecordMiscarriage(ctx context.Context, tenant string, who store.Who, employeeID string, in MiscarriageInput) (MiscarriageRecord, error) {
+func (in MiscarriageInput) parse() (leave.Miscarriage, error) {
 	f := Fields{}
 	m := leave.Miscarriage{Date: f.Date("date", in.Date, true)}
 	switch {
@@ -33,11 +33,18 @@ func (c *Cases) RecordMiscarriage(ctx context.Context, tenant string, who store.
 	default:
 		m.GestationWeeks = *in.GestationWeeks
 	}
-	if err := f.Err(); err != nil {
+	return m, f.Err()
+}
+
+// RecordMiscarriage records a miscarriage of a female employee and freezes
+// her miscarriage-leave plan (15 days under 16 weeks, else 42).
+func (c *Cases) RecordMiscarriage(ctx context.Context, tenant string, who store.Who, employeeID string, in MiscarriageInput) (MiscarriageRecord, error) {
+	m, err := in.parse()
+	if err != nil {
 		return MiscarriageRecord{}, err
 	}
 	var rec MiscarriageRecord
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		s, err := c.load(ctx, tx, tenant, employeeID, true)
 		if err != nil {
 			return err

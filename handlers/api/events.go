@@ -19,6 +19,9 @@ func (a *API) registerEvents(r fiber.Router) {
 	r.Get("/births/:id", handlers.Require("admin", "hr", "auditor"), a.getBirth)
 	r.Put("/births/:id", hr, a.correctBirth)
 	r.Get("/miscarriages/:id", handlers.Require("admin", "hr", "auditor"), a.getMiscarriage)
+	r.Put("/miscarriages/:id", hr, a.correctMiscarriage)
+	r.Put("/marriages/:id", hr, a.correctMarriage)
+	r.Put("/pregnancies/:id", hr, a.correctPregnancy)
 }
 
 // birthView is the response of a birth: its id, its leave plan and the
