@@ -84,6 +84,7 @@ type miscarriagePage struct {
 	Rec      cases.MiscarriageRecord
 	Employee store.EmployeeLabel
 	CanClaim bool
+	CanWrite bool // may correct it
 }
 
 // miscarriage is GET /miscarriages/:id.
@@ -101,7 +102,7 @@ func (p *Portal) miscarriage(c *fiber.Ctx) error {
 		return err
 	}
 	page := miscarriagePage{Rec: rec, Employee: labels[rec.Miscarriage.EmployeeID],
-		CanClaim: allowed(sessionOf(c).Role, claimWriters)}
+		CanClaim: allowed(sessionOf(c).Role, claimWriters), CanWrite: allowed(sessionOf(c).Role, familyWriters)}
 	return p.render(c, fiber.StatusOK, "miscarriage", "流产记录", "employees", page)
 }
 

@@ -80,4 +80,6 @@ func (p *Portal) registerFamily(r fiber.Router) {
 	p.page(r, fiber.MethodPost, "/births/:id", p.birthCorrect, familyWriters...)
 	p.page(r, fiber.MethodPost, "/children/:id", p.childUpdate, familyWriters...)
 	p.page(r, fiber.MethodGet, "/miscarriages/:id", p.miscarriage, familyReaders...)
+	p.page(r, fiber.MethodGet, "/miscarriages/:id/edit", p.miscarriageEdit, familyWriters...)
+	p.page(r, fiber.MethodPost, "/miscarriages/:id", p.miscarriageCorrect, familyWriters...)
 }

@@ -18,6 +18,7 @@ type familyFormPage struct {
 	Form     Form
 	Action   string // where the form posts
 	Birth    *store.Birth
+	Back     string // where 取消 leads, when not the birth or the employee
 	Explain  string
 }
 

@@ -63,6 +63,7 @@ var notices = map[string]string{
 	"miscarriages":    "已登记流产，并计算了流产假。",
 	"marriages":       "已登记结婚，婚假已记入假期余额。",
 	"corrected":       "分娩信息已更正，产假计划已重新计算；原记录保留在版本历史中。",
+	"misc_corrected":  "流产信息已更正，流产假已重新计算并重新记入假期余额；原记录作为历史版本保留。",
 	"leave_submitted": "请假申请已提交，等待审批。",
 	"leave_approve":   "已批准：假期已从余额中扣除，并通知薪酬系统。",
 	"leave_reject":    "已驳回该申请。",
