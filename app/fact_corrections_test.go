@@ -68,10 +68,10 @@ func TestMiscarriageCorrectionPropagates(t *testing.T) {
 	if ev := outboxPayload(t, tn.ID, "miscarriage.corrected", "new_gestation_weeks"); len(ev) != 1 || ev[0] != "10" {
 		t.Fatalf("miscarriage.corrected new_gestation_weeks: %v", ev)
 	}
-	var versions []int
-	env.Query(t, tn.ID, &versions, `SELECT version FROM fact_versions WHERE kind = 'miscarriage' AND fact_id = $1 ORDER BY version`, id)
-	if len(versions) != 2 {
-		t.Fatalf("versions kept: %v", versions)
+	got := mustDo(t, 200, "GET", "/api/v1/miscarriages/"+id, tn.Key, nil)
+	if h := got["history"].([]any); num(got["version"]) != 2 || len(h) != 2 ||
+		num(h[0].(map[string]any)["facts"].(map[string]any)["gestation_weeks"]) != 20 {
+		t.Fatalf("versions kept: %v", got)
 	}
 }
 

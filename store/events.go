@@ -44,6 +44,7 @@ type Miscarriage struct {
 	Date           leave.Date      `db:"date"`
 	GestationWeeks int             `db:"gestation_weeks"`
 	Plan           json.RawMessage `db:"plan"`
+	Version        int             `db:"version"`
 	CreatedAt      time.Time       `db:"created_at"`
 }
 
@@ -89,7 +90,7 @@ func (t *Tx) CreateMiscarriage(ctx context.Context, tenant string, m Miscarriage
 	}
 	const q = `
 		INSERT INTO miscarriages (tenant_id, employee_id, date, gestation_weeks, plan)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id, employee_id, date, gestation_weeks, plan, created_at`
+		VALUES ($1, $2, $3, $4, $5) RETURNING id, employee_id, date, gestation_weeks, plan, version, created_at`
 	var out Miscarriage
 	if err := t.tx.GetContext(ctx, &out, q, tenant, m.EmployeeID, m.Date, m.GestationWeeks, []byte(m.Plan)); err != nil {
 		return Miscarriage{}, fmt.Errorf("store: create miscarriage: %w", mapErr(err))
@@ -102,7 +103,7 @@ func (t *Tx) Miscarriage(ctx context.Context, tenant, id string) (Miscarriage, e
 	if err := t.check(tenant); err != nil {
 		return Miscarriage{}, err
 	}
-	const q = `SELECT id, employee_id, date, gestation_weeks, plan, created_at
+	const q = `SELECT id, employee_id, date, gestation_weeks, plan, version, created_at
 		FROM miscarriages WHERE tenant_id = $1 AND id = $2`
 	var out Miscarriage
 	if err := t.tx.GetContext(ctx, &out, q, tenant, id); err != nil {

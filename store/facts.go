@@ -27,7 +27,7 @@ func (t *Tx) EmployeeEvents(ctx context.Context, tenant, employeeID string) (Eve
 		{&ev.Pregnancies, `SELECT ` + pregnancyCols + `
 			FROM pregnancies WHERE tenant_id = $1 AND employee_id = $2 ORDER BY reported_on, id`},
 		{&ev.Births, `SELECT ` + birthCols + ` FROM births WHERE tenant_id = $1 AND employee_id = $2 ORDER BY birth_date, id`},
-		{&ev.Miscarriages, `SELECT id, employee_id, date, gestation_weeks, plan, created_at
+		{&ev.Miscarriages, `SELECT id, employee_id, date, gestation_weeks, plan, version, created_at
 			FROM miscarriages WHERE tenant_id = $1 AND employee_id = $2 ORDER BY date, id`},
 		{&ev.Marriages, `SELECT id, employee_id, registered_on, created_at
 			FROM marriages WHERE tenant_id = $1 AND employee_id = $2 ORDER BY registered_on, id`},

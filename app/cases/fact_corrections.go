@@ -34,6 +34,7 @@ func (c *Cases) CorrectMiscarriage(ctx context.Context, tenant string, who store
 		if rec.Version, err = tx.CorrectMiscarriage(ctx, tenant, old, oldV, rec.Miscarriage, actor(who)); err != nil {
 			return err
 		}
+		rec.Miscarriage.Version = rec.Version
 		corr, err := c.rebook(ctx, tx, tenant, old.EmployeeID, c.creditsOn(m.Date, leave.LeaveMiscarriage))
 		if err != nil {
 			return err

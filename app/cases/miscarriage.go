@@ -19,7 +19,8 @@ type MiscarriageRecord struct {
 	Miscarriage store.Miscarriage
 	Plan        leave.MiscarriagePlan
 	Version     int
-	Correction  *Correction // what a correction changed besides the miscarriage
+	History     []store.FactVersion // every version, once corrected (none before)
+	Correction  *Correction         // what a correction changed besides the miscarriage
 }
 
 func (in MiscarriageInput) parse() (leave.Miscarriage, error) {
@@ -68,12 +69,16 @@ func (c *Cases) RecordMiscarriage(ctx context.Context, tenant string, who store.
 	return rec, err
 }
 
-// Miscarriage loads one miscarriage with its plan.
+// Miscarriage loads one miscarriage with its plan and version history.
 func (c *Cases) Miscarriage(ctx context.Context, tenant, id string) (MiscarriageRecord, error) {
 	var rec MiscarriageRecord
 	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
 		var err error
 		if rec.Miscarriage, err = tx.Miscarriage(ctx, tenant, id); err != nil {
+			return err
+		}
+		rec.Version = rec.Miscarriage.Version
+		if rec.History, err = tx.FactVersions(ctx, tenant, "miscarriage", id); err != nil {
 			return err
 		}
 		return json.Unmarshal(rec.Miscarriage.Plan, &rec.Plan)

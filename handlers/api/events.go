@@ -108,7 +108,7 @@ func (a *API) listEvents(c *fiber.Ctx) error {
 	}
 	miscarriages := make([]fiber.Map, 0, len(ev.Miscarriages))
 	for _, m := range ev.Miscarriages {
-		miscarriages = append(miscarriages, fiber.Map{"id": m.ID, "date": m.Date, "gestation_weeks": m.GestationWeeks, "leave_plan": m.Plan})
+		miscarriages = append(miscarriages, fiber.Map{"id": m.ID, "date": m.Date, "gestation_weeks": m.GestationWeeks, "version": m.Version, "leave_plan": m.Plan})
 	}
 	return c.JSON(fiber.Map{"pregnancies": nonNil(ev.Pregnancies), "births": births,
 		"miscarriages": miscarriages, "marriages": nonNil(ev.Marriages), "children": nonNil(ev.Children)})
@@ -148,7 +148,9 @@ func (a *API) getMiscarriage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"id": rec.Miscarriage.ID, "employee_id": rec.Miscarriage.EmployeeID, "leave_plan": rec.Plan})
+	m := rec.Miscarriage
+	return c.JSON(fiber.Map{"id": m.ID, "employee_id": m.EmployeeID, "date": m.Date, "gestation_weeks": m.GestationWeeks,
+		"version": m.Version, "leave_plan": rec.Plan, "history": nonNil(rec.History)})
 }
 
 // nonNil renders a nil slice as [] rather than null.
