@@ -28,7 +28,8 @@ func outboxPayload(t *testing.T, tenant, typ, field string) []string {
 // 2026-10-01 (42 days) corrected to 10 weeks on 2026-10-02 (15 days)
 // withdraws the old credit and credits the new bucket, flags the approved
 // 30-day leave the corrected facts no longer allow, recomputes the draft
-// claim, keeps both versions and emits miscarriage.corrected.
+// claim, keeps both versions and emits miscarriage.corrected; corrected
+// back once the claim is submitted, the claim is flagged, not rewritten.
 func TestMiscarriageCorrectionPropagates(t *testing.T) {
 	env.SetToday(t, "2026-11-28")
 	tn := freshTenant(t)
@@ -72,6 +73,17 @@ func TestMiscarriageCorrectionPropagates(t *testing.T) {
 	if h := got["history"].([]any); num(got["version"]) != 2 || len(h) != 2 ||
 		num(h[0].(map[string]any)["facts"].(map[string]any)["gestation_weeks"]) != 20 {
 		t.Fatalf("versions kept: %v", got)
+	}
+
+	// A submitted claim is flagged with the difference, not rewritten.
+	mustDo(t, 200, "POST", "/api/v1/allowance-claims/"+claim["id"].(string)+"/submit", tn.Key, map[string]any{"submitted_on": "2026-11-20"})
+	out = mustDo(t, 200, "PUT", "/api/v1/miscarriages/"+id, tn.Key, map[string]any{"date": "2026-10-01", "gestation_weeks": 20})
+	amend := out["correction"].(map[string]any)["claims_needing_amendment"].([]any)
+	if len(amend) != 1 || fen(amend[0].(map[string]any)["difference_fen"]) <= 0 {
+		t.Fatalf("amendment: %v", out["correction"])
+	}
+	if c := mustDo(t, 200, "GET", "/api/v1/allowance-claims/"+claim["id"].(string), tn.Key, nil); num(c["paid_days"]) != 15 {
+		t.Fatalf("a submitted claim was rewritten: %v", c)
 	}
 }
 
