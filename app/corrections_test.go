@@ -63,3 +63,25 @@ func TestBirthCorrectionPropagates(t *testing.T) {
 		t.Fatalf("a submitted claim was rewritten: %d -> %d", before, after)
 	}
 }
+
+// TestInfantDeathFlagsLaterLeave: parental leave approved for a child who
+// then dies before it starts is flagged for HR (not cancelled silently),
+// and child.death_recorded says so.
+func TestInfantDeathFlagsLaterLeave(t *testing.T) {
+	env.SetToday(t, "2026-11-28")
+	tn := freshTenant(t)
+	mother := staff(t, tn.Key, "female", 700000, true)
+	birth(t, tn.Key, mother, map[string]any{"birth_date": "2026-01-15", "child_order": 1})
+	lr := mustDo(t, 201, "POST", "/api/v1/leave-requests", tn.Key, map[string]any{"employee_id": mother, "leave_type": "parental", "start": "2026-12-14", "days": 2})
+	mustDo(t, 200, "POST", "/api/v1/leave-requests/"+lr["id"].(string)+"/approve", tn.Key, nil)
+	mustDo(t, 200, "PATCH", "/api/v1/children/"+childOf(t, tn.Key, mother), tn.Key, map[string]any{"died_on": "2026-11-01"})
+	req := mustDo(t, 200, "GET", "/api/v1/leave-requests/"+lr["id"].(string), tn.Key, nil)
+	if req["status"] != "approved" || req["review_note"] == nil || req["review_note"] == "" {
+		t.Fatalf("leave after the death: %v", req)
+	}
+	var ev []string
+	env.Query(t, tn.ID, &ev, `SELECT payload->>'flagged_requests' FROM outbox_events WHERE type = 'child.death_recorded'`)
+	if len(ev) != 1 || ev[0] != "1" {
+		t.Fatalf("child.death_recorded events: %v", ev)
+	}
+}

@@ -63,6 +63,17 @@ func (c *Cases) PatchChild(ctx context.Context, tenant string, who store.Who, id
 				return err
 			}
 			fields = append(fields, "died_on")
+			// The books follow: parental leave for the child ends, so its
+			// later credits are withdrawn and approved leave after the death
+			// is flagged for HR (never cancelled silently).
+			corr, err := c.rebook(ctx, tx, tenant, old.EmployeeID, func(Subject) ([]leave.Item, error) { return nil, nil })
+			if err != nil {
+				return err
+			}
+			if err := tx.Emit(ctx, tenant, "child.death_recorded", map[string]any{"child_id": id, "employee_id": old.EmployeeID,
+				"died_on": died, "moved_requests": len(corr.Moved), "flagged_requests": len(corr.Flagged)}); err != nil {
+				return err
+			}
 		}
 		return tx.Audit(ctx, tenant, who, "child.update", "child", id,
 			map[string]any{"employee_id": old.EmployeeID, "fields": fields})
