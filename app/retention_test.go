@@ -15,8 +15,11 @@ import (
 // TestRetentionAnonymises: a former employee whose last day was 2026-12-31
 // keeps her data through 2028-12-31 (two years, the default) and is
 // anonymised by the daily job of 2029-01-01, run by two instances at once;
-// afterwards no table holds her name or ID number, nor do the labor-bureau
-// report or her access copy, and the audit chains are intact.
+// afterwards no table holds her name or ID number (her stored leave notice
+// keeps its number and hash but not her name nor its PDF), nor do the
+// labor-bureau report or her access copy, and the audit chains are intact.
+// A former employee with an allowance claim still open and a rehired one
+// are kept.
 func TestRetentionAnonymises(t *testing.T) {
 	env.SetToday(t, "2026-11-28")
 	tn := freshTenant(t)
@@ -25,6 +28,10 @@ func TestRetentionAnonymises(t *testing.T) {
 	full := lastID
 	mustDo(t, 200, "POST", "/api/v1/dismissal-checks", tn.Key, map[string]any{"employee_id": emp,
 		"action": "termination", "ground": "art40", "effective_date": "2026-12-31"})
+	post(t, 201, "/api/v1/employees/"+emp+"/pregnancies", tn.Key, map[string]any{"reported_on": "2025-03-01"})
+	birth(t, tn.Key, emp, map[string]any{"birth_date": "2025-10-01", "child_order": 1})
+	lr := approvedLeave(t, tn.Key, emp, "parental", "2026-04-01", 2)
+	_, filing, _ := getPDF(t, "/api/v1/leave-requests/"+lr+"/pdf", tn.Key)
 	resign := map[string]any{"last_day": "2026-12-31", "kind": "resignation"}
 	if r := separate(t, tn.Key, emp, resign); r.Status != 201 {
 		t.Fatalf("separation: %d %s", r.Status, r.Body)
@@ -90,6 +97,9 @@ func TestRetentionAnonymises(t *testing.T) {
 	e := mustDo(t, 200, "GET", "/api/v1/employees/"+emp, tn.Key, nil)
 	if e["name"] != "已离职员工-"+emp[:8] || e["national_id_masked"] != "已匿名化" {
 		t.Fatalf("employee after: %v", e)
+	}
+	if r := env.Do(t, "GET", "/api/v1/filings/"+filing, tn.Key, nil); r.Status != 409 || r.Code() != "filing_anonymised" {
+		t.Fatalf("her filing after: %d %s", r.Status, r.Body)
 	}
 	for _, id := range []string{open, back} {
 		if e := mustDo(t, 200, "GET", "/api/v1/employees/"+id, tn.Key, nil); strings.HasPrefix(e["name"].(string), "已离职员工-") {

@@ -54,3 +54,26 @@ func (t *Tx) AnonymiseEmployee(ctx context.Context, tenant, id, name, masked str
 	n, _ := res.RowsAffected()
 	return n == 1, nil
 }
+
+// AnonymiseFilings replaces, in the data of the tenant's filings, every
+// JSON string equal to name by pseudonym and equal to masked by
+// placeholder, and deletes those filings' PDF bytes; number, version and
+// SHA-256 stay. Only whole values match, so another person whose name
+// merely contains hers is untouched. It returns how many filings changed.
+func (t *Tx) AnonymiseFilings(ctx context.Context, tenant, name, masked, pseudonym, placeholder string) (int, error) {
+	if err := t.check(tenant); err != nil {
+		return 0, err
+	}
+	const q = `
+		UPDATE filings SET bytes = '\x',
+			data = replace(replace(data::text, to_jsonb($2::text)::text, to_jsonb($4::text)::text),
+				to_jsonb($3::text)::text, to_jsonb($5::text)::text)::jsonb
+		WHERE tenant_id = $1 AND (strpos(data::text, to_jsonb($2::text)::text) > 0
+			OR strpos(data::text, to_jsonb($3::text)::text) > 0)`
+	res, err := t.tx.ExecContext(ctx, q, tenant, name, masked, pseudonym, placeholder)
+	if err != nil {
+		return 0, fmt.Errorf("store: anonymise filings: %w", mapErr(err))
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}

@@ -29,8 +29,9 @@ var retentionWho = store.Who{ActorType: "system", ActorID: ProtectionJob}
 // claimed run), each former employee whose separation ended more than the
 // tenant's retention period before today and for whom nothing is still
 // open: her encrypted ID number and lookup hash are deleted, the masked
-// form and her name replaced; counts, amounts, dates and the audit chain
-// stay. Each is audited as employee.anonymise. It returns how many.
+// form and her name replaced, in her record and in the data of the stored
+// filings that name her (whose PDF bytes are deleted; number and SHA-256
+// stay); counts, amounts, dates and the audit chain stay. Each is audited as employee.anonymise. It returns how many.
 func anonymiseDue(ctx context.Context, tx *store.Tx, tenant string, today leave.Date) (int, error) {
 	stored, err := tx.Settings(ctx, tenant)
 	if err != nil {
@@ -46,6 +47,17 @@ func anonymiseDue(ctx context.Context, tx *store.Tx, tenant string, today leave.
 	}
 	n := 0
 	for _, id := range due {
+		e, err := tx.EmployeeForUpdate(ctx, tenant, id)
+		if err != nil {
+			return n, err
+		}
+		if e.AnonymisedOn != nil {
+			continue // another run got there first
+		}
+		filings, err := tx.AnonymiseFilings(ctx, tenant, e.Name, e.NationalIDMasked, Pseudonym(id), AnonymisedMasked)
+		if err != nil {
+			return n, err
+		}
 		done, err := tx.AnonymiseEmployee(ctx, tenant, id, Pseudonym(id), AnonymisedMasked, today)
 		if err != nil {
 			return n, err
@@ -53,7 +65,7 @@ func anonymiseDue(ctx context.Context, tx *store.Tx, tenant string, today leave.
 		if !done {
 			continue
 		}
-		detail := map[string]any{"anonymised_on": today, "retention_years": years}
+		detail := map[string]any{"anonymised_on": today, "retention_years": years, "filings": filings}
 		if err := tx.Audit(ctx, tenant, retentionWho, "employee.anonymise", "employee", id, detail); err != nil {
 			return n, err
 		}
