@@ -98,6 +98,12 @@ func TestRetentionAnonymises(t *testing.T) {
 	if e["name"] != "已离职员工-"+emp[:8] || e["national_id_masked"] != "已匿名化" {
 		t.Fatalf("employee after: %v", e)
 	}
+	if r := env.Do(t, "PATCH", "/api/v1/employees/"+emp, tn.Key, map[string]any{"name": name}); r.Status != 409 || r.Code() != "employee_anonymised" {
+		t.Fatalf("patch after: %d %s", r.Status, r.Body)
+	}
+	if r := env.Do(t, "DELETE", "/api/v1/employees/"+emp+"/separation", tn.Key, nil); r.Status != 409 || r.Code() != "employee_anonymised" {
+		t.Fatalf("withdraw after: %d %s", r.Status, r.Body)
+	}
 	if r := env.Do(t, "GET", "/api/v1/filings/"+filing, tn.Key, nil); r.Status != 409 || r.Code() != "filing_anonymised" {
 		t.Fatalf("her filing after: %d %s", r.Status, r.Body)
 	}

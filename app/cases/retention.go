@@ -23,6 +23,15 @@ func Pseudonym(id string) string {
 	return anonymisedNamePrefix + id
 }
 
+// refuseAnonymised refuses to change an anonymised employee: her personal
+// data must not come back (a rehire is a new employee).
+func refuseAnonymised(e store.Employee) error {
+	if e.AnonymisedOn == nil {
+		return nil
+	}
+	return Fail(Conflict, "employee_anonymised", "该员工的个人信息已按保存期限匿名化，不能再修改；如重新入职，请作为新员工登记")
+}
+
 var retentionWho = store.Who{ActorType: "system", ActorID: ProtectionJob}
 
 // anonymiseDue anonymises, as part of the daily job (within the tenant's
