@@ -95,7 +95,7 @@ func TestRetentionAnonymises(t *testing.T) {
 		t.Fatalf("anonymise audits: %v", audits)
 	}
 	e := mustDo(t, 200, "GET", "/api/v1/employees/"+emp, tn.Key, nil)
-	if e["name"] != "已离职员工-"+emp[:8] || e["national_id_masked"] != "已匿名化" {
+	if e["name"] != "已离职员工-"+emp[:8] || e["national_id_masked"] != "已匿名化" || e["anonymised_on"] != "2029-01-01" {
 		t.Fatalf("employee after: %v", e)
 	}
 	if r := env.Do(t, "PATCH", "/api/v1/employees/"+emp, tn.Key, map[string]any{"name": name}); r.Status != 409 || r.Code() != "employee_anonymised" {
