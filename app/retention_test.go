@@ -66,7 +66,7 @@ func TestRetentionAnonymises(t *testing.T) {
 
 	cs := env.Cases()
 	ctx := context.Background()
-	if _, err := cs.RunProtectionJob(ctx, leave.MustDate("2028-12-31")); err != nil {
+	if _, err := cs.RunProtectionJobFor(ctx, tn.ID, leave.MustDate("2028-12-31")); err != nil {
 		t.Fatal(err)
 	}
 	if n := hits(t, tn.ID, name, full); n == 0 {
@@ -77,13 +77,13 @@ func TestRetentionAnonymises(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := cs.RunProtectionJob(ctx, leave.MustDate("2029-01-01")); err != nil {
+			if _, err := cs.RunProtectionJobFor(ctx, tn.ID, leave.MustDate("2029-01-01")); err != nil {
 				t.Error(err)
 			}
 		}()
 	}
 	wg.Wait()
-	if _, err := cs.RunProtectionJob(ctx, leave.MustDate("2029-01-02")); err != nil {
+	if _, err := cs.RunProtectionJobFor(ctx, tn.ID, leave.MustDate("2029-01-02")); err != nil {
 		t.Fatal(err)
 	}
 	if n := hits(t, tn.ID, name, full); n != 0 {
@@ -180,4 +180,35 @@ func hits(t *testing.T, tenant, name, id string) int {
 		}
 	}
 	return n
+}
+
+// TestRetentionSetting: a tenant keeping data three years anonymises a year
+// later than the default; the setting shows its source.
+func TestRetentionSetting(t *testing.T) {
+	env.SetToday(t, "2026-11-28")
+	tn := freshTenant(t)
+	mustDo(t, 200, "PUT", "/api/v1/settings", tn.Key, map[string]any{"retention_years_after_separation": 3})
+	emp, _ := hire(t, tn.Key, "RET-4", "其其格留存测试", "female", "")
+	if r := separate(t, tn.Key, emp, map[string]any{"last_day": "2026-12-30", "kind": "resignation"}); r.Status != 201 {
+		t.Fatalf("separation: %d %s", r.Status, r.Body)
+	}
+	cs := env.Cases()
+	for _, day := range []string{"2029-01-03", "2029-12-30"} {
+		if _, err := cs.RunProtectionJobFor(context.Background(), tn.ID, leave.MustDate(day)); err != nil {
+			t.Fatal(err)
+		}
+		if e := mustDo(t, 200, "GET", "/api/v1/employees/"+emp, tn.Key, nil); e["anonymised_on"] != nil {
+			t.Fatalf("anonymised by %s: %v", day, e)
+		}
+	}
+	if _, err := cs.RunProtectionJobFor(context.Background(), tn.ID, leave.MustDate("2029-12-31")); err != nil {
+		t.Fatal(err)
+	}
+	if e := mustDo(t, 200, "GET", "/api/v1/employees/"+emp, tn.Key, nil); e["anonymised_on"] != "2029-12-31" {
+		t.Fatalf("not anonymised on 2029-12-31: %v", e)
+	}
+	r := env.Do(t, "GET", "/api/v1/settings", tn.Key, nil)
+	if !strings.Contains(string(r.Body), `"key":"retention_years_after_separation","label"`) || !strings.Contains(string(r.Body), `"value":3,"default":2`) {
+		t.Fatalf("settings: %s", r.Body)
+	}
 }

@@ -38,6 +38,12 @@ func (c *Cases) RunProtectionJob(ctx context.Context, today leave.Date) (int, er
 	return total, nil
 }
 
+// RunProtectionJobFor runs the daily job for one tenant only (tests that
+// must not touch other tenants' runs); see RunProtectionJob.
+func (c *Cases) RunProtectionJobFor(ctx context.Context, tenant string, today leave.Date) (int, error) {
+	return c.protectionJobFor(ctx, tenant, today)
+}
+
 func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave.Date) (int, error) {
 	raised := 0
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
