@@ -23,14 +23,15 @@ type Employee struct {
 	MonthlyWageFen   int64       `db:"monthly_wage_fen"`
 	MaternityInsured bool        `db:"maternity_insured"`
 	Region           *string     `db:"region"`
-	SeparatedOn      *leave.Date `db:"separated_on"` // last day of employment; nil while employed
+	SeparatedOn      *leave.Date `db:"separated_on"`  // last day of employment; nil while employed
+	AnonymisedOn     *leave.Date `db:"anonymised_on"` // set by the retention job (retention.go)
 	CreatedAt        time.Time   `db:"created_at"`
 	UpdatedAt        time.Time   `db:"updated_at"`
 }
 
 const employeeCols = `id, external_id, name, gender, national_id_enc, national_id_hash,
 	national_id_masked, hired_on, contract_end, monthly_wage_fen, maternity_insured,
-	region, separated_on, created_at, updated_at`
+	region, separated_on, anonymised_on, created_at, updated_at`
 
 // CreateEmployee inserts e and returns it as stored.
 func (t *Tx) CreateEmployee(ctx context.Context, tenant string, e Employee) (Employee, error) {

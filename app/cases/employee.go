@@ -35,6 +35,9 @@ func (c *Cases) UpdateEmployee(ctx context.Context, tenant string, who store.Who
 		if err != nil {
 			return err
 		}
+		if err := refuseAnonymised(before); err != nil {
+			return err
+		}
 		e = before
 		changed, err := in.Apply(&e, false, c)
 		if err != nil {

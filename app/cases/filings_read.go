@@ -45,6 +45,9 @@ func (f *Filings) DownloadFiling(ctx context.Context, tenant string, who store.W
 		if err != nil {
 			return err
 		}
+		if len(r.Bytes) == 0 {
+			return Fail(Conflict, "filing_anonymised", "该文书涉及的离职员工已按保存期限匿名化，文书内容已删除；文书编号与 SHA-256 仍保留，可用于核验已发出的文书")
+		}
 		out = filingOf(r)
 		return tx.Audit(ctx, tenant, who, "filing.download", kinds[r.Kind].object, r.SubjectID,
 			map[string]any{"filing_id": r.ID, "version": r.Version})

@@ -80,6 +80,9 @@ func (c *Cases) prepareUpsert(ctx context.Context, tx *store.Tx, tenant string, 
 	if found, err = tx.EmployeeForUpdate(ctx, tenant, found.ID); err != nil {
 		return upsert{}, err
 	}
+	if err := refuseAnonymised(found); err != nil {
+		return upsert{}, err
+	}
 	return c.applyUpsert(&found, in)
 }
 

@@ -14,7 +14,8 @@ const ProtectionJob = "protection.daily"
 // RunProtectionJob raises, once per employee and protected interval, the
 // events protection.started, protection.ended and
 // contract.extension_required, for every tenant not yet done today, after
-// settling the wage changes scheduled for a day up to today. A notice whose
+// settling the wage changes scheduled for a day up to today and
+// anonymising the former employees past retention (retention.go). A notice whose
 // dates moved (corrected facts or rules) is corrected: the standing one is
 // superseded and the correction raised as an event of the same type, so one
 // answer stands (protection_correct.go). Several instances may run it at
@@ -37,6 +38,12 @@ func (c *Cases) RunProtectionJob(ctx context.Context, today leave.Date) (int, er
 	return total, nil
 }
 
+// RunProtectionJobFor runs the daily job for one tenant only (tests that
+// must not touch other tenants' runs); see RunProtectionJob.
+func (c *Cases) RunProtectionJobFor(ctx context.Context, tenant string, today leave.Date) (int, error) {
+	return c.protectionJobFor(ctx, tenant, today)
+}
+
 func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave.Date) (int, error) {
 	raised := 0
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
@@ -46,6 +53,9 @@ func (c *Cases) protectionJobFor(ctx context.Context, tenant string, today leave
 			return err
 		}
 		if _, err := c.applyDueWages(ctx, tx, tenant, today); err != nil {
+			return err
+		}
+		if _, err := anonymiseDue(ctx, tx, tenant, today); err != nil {
 			return err
 		}
 		rows, err := tx.ProtectedCandidates(ctx, tenant)

@@ -102,6 +102,9 @@ func (c *Cases) WithdrawSeparation(ctx context.Context, tenant string, who store
 		if e.SeparatedOn == nil {
 			return Fail(Conflict, "not_separated", "该员工没有登记离职，无需撤销")
 		}
+		if err := refuseAnonymised(e); err != nil {
+			return err
+		}
 		hist, err := tx.Separations(ctx, tenant, id)
 		if err != nil {
 			return err

@@ -25,7 +25,7 @@ type section interface {
 // sections are every area's settings, in display order; an area adds its
 // section here.
 func (c *Cases) sections() []section {
-	return []section{leaveSection{}, allowanceSection{}, subsidySection{}}
+	return []section{leaveSection{}, allowanceSection{}, subsidySection{}, retentionSection{}}
 }
 
 // Settings lists every tenant setting.

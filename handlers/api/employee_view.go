@@ -20,6 +20,7 @@ type employeeView struct {
 	MaternityInsured bool        `json:"maternity_insured"`
 	Region           *string     `json:"region"`
 	SeparatedOn      *leave.Date `json:"separated_on"`
+	AnonymisedOn     *leave.Date `json:"anonymised_on"`
 	CreatedAt        time.Time   `json:"created_at"`
 	UpdatedAt        time.Time   `json:"updated_at"`
 }
@@ -29,6 +30,6 @@ func viewEmployee(e store.Employee) employeeView {
 		ID: e.ID, ExternalID: e.ExternalID, Name: e.Name, Gender: e.Gender,
 		NationalIDMasked: e.NationalIDMasked, HiredOn: e.HiredOn, ContractEnd: e.ContractEnd,
 		MonthlyWageFen: e.MonthlyWageFen, MaternityInsured: e.MaternityInsured, Region: e.Region,
-		SeparatedOn: e.SeparatedOn, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
+		SeparatedOn: e.SeparatedOn, AnonymisedOn: e.AnonymisedOn, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
 	}
 }
