@@ -20,6 +20,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app"
+	"leaveguard/app/auth"
 	"leaveguard/app/cache"
 	"leaveguard/app/cases"
 	"leaveguard/app/pii"
@@ -226,4 +227,22 @@ func (e *Env) Query(t testing.TB, tenant string, dest any, q string, args ...any
 	if err := tx.Select(dest, q, args...); err != nil {
 		t.Fatalf("query: %v", err)
 	}
+}
+
+// NewKey adds an API key with role to tenant and returns it.
+func (e *Env) NewKey(t testing.TB, tenant, role string) string {
+	t.Helper()
+	key, hash, err := auth.NewAPIKey(tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err = e.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		_, err := tx.CreateAPIKey(ctx, tenant, role+" key", role, hash)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
 }

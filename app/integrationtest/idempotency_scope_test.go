@@ -1,31 +1,9 @@
 package integrationtest
 
 import (
-	"context"
 	"fmt"
 	"testing"
-
-	"leaveguard/app/auth"
-	"leaveguard/store"
 )
-
-// roleKey adds an API key with role to tenant and returns it.
-func roleKey(t *testing.T, tenant, role string) string {
-	t.Helper()
-	key, hash, err := auth.NewAPIKey(tenant)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	err = env.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		_, err := tx.CreateAPIKey(ctx, tenant, role+" key", role, hash)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return key
-}
 
 // TestIdempotencyReplayNeedsRole: an auditor sending an admin's
 // Idempotency-Key and body gets 403, not the admin's stored 201; another
@@ -36,12 +14,12 @@ func TestIdempotencyReplayNeedsRole(t *testing.T) {
 	if r := env.Do(t, "POST", "/api/v1/employees", env.A.Key, body, "Idempotency-Key", key); r.Status != 201 {
 		t.Fatalf("admin create: %d %s", r.Status, r.Body)
 	}
-	auditor := roleKey(t, env.A.ID, "auditor")
+	auditor := newKey(t, env.A.ID, "auditor")
 	r := env.Do(t, "POST", "/api/v1/employees", auditor, body, "Idempotency-Key", key)
 	if r.Status != 403 || r.Header["Idempotent-Replayed"] == "true" {
 		t.Fatalf("auditor replaying the admin's key: %d %v %s", r.Status, r.Header, r.Body)
 	}
-	other := roleKey(t, env.A.ID, "admin")
+	other := newKey(t, env.A.ID, "admin")
 	r = env.Do(t, "POST", "/api/v1/employees", other, body, "Idempotency-Key", key)
 	if r.Header["Idempotent-Replayed"] == "true" || r.Status == 201 {
 		// the same external_id exists already: a fresh run refuses it (409),
