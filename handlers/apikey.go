@@ -73,7 +73,8 @@ type cachedKey struct {
 
 // APIKeyAuth authenticates "Authorization: Bearer lg_..." against the key's
 // own tenant, caching the result in Redis (PostgreSQL when Redis is down).
-func APIKeyAuth(st *store.Store, kc *cache.Cache) fiber.Handler {
+// A key's expiry is judged by now, the application's clock.
+func APIKeyAuth(st *store.Store, kc *cache.Cache, now func() time.Time) fiber.Handler {
 	unauth := Fail(fiber.StatusUnauthorized, "unauthenticated", "缺少或无效的 API 密钥（Authorization: Bearer lg_...）")
 	local := &localKeys{keys: map[string]localKey{}}
 	return func(c *fiber.Ctx) error {
@@ -93,7 +94,7 @@ func APIKeyAuth(st *store.Store, kc *cache.Cache) fiber.Handler {
 				local.put(string(hash), k)
 			}
 		}
-		if errors.Is(err, store.ErrNotFound) || err == nil && k.ExpiresAt != nil && !time.Now().Before(*k.ExpiresAt) {
+		if errors.Is(err, store.ErrNotFound) || err == nil && k.ExpiresAt != nil && !now().Before(*k.ExpiresAt) {
 			return unauth
 		}
 		if err != nil {
