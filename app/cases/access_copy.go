@@ -17,7 +17,7 @@ type AccessCopy struct {
 	GeneratedAt     time.Time              `json:"generated_at"`
 	AsOf            leave.Date             `json:"as_of"`
 	Controller      AccessController       `json:"controller"`
-	Employee        AccessEmployee         `json:"employee"`
+	Employee        EmployeeView           `json:"employee"`
 	Family          AccessFamily           `json:"family"`
 	Entitlements    []leave.Item           `json:"entitlements"`
 	Protection      leave.Protection       `json:"protection"`
@@ -59,7 +59,7 @@ func (c *Cases) accessCopy(ctx context.Context, tenant string, who store.Who, id
 			return err
 		}
 		out.Controller = AccessController{Name: t.Name, CreditCode: t.CreditCode}
-		out.Employee, out.Family = accessEmployee(s.Employee), accessFamily(s.Events)
+		out.Employee, out.Family = ViewEmployee(s.Employee), accessFamily(s.Events)
 		if out.Entitlements, err = leave.Entitlements(s.Facts, s.Rules, s.books(c.Calendar), out.AsOf); err != nil {
 			return fromDomain(err)
 		}

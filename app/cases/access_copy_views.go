@@ -14,31 +14,6 @@ type AccessController struct {
 	CreditCode string `json:"credit_code"`
 }
 
-// AccessEmployee is the employee's record in her copy: the ID number
-// masked, never in full.
-type AccessEmployee struct {
-	ID               string      `json:"id"`
-	ExternalID       string      `json:"external_id"`
-	Name             string      `json:"name"`
-	Gender           string      `json:"gender"`
-	NationalIDMasked string      `json:"national_id_masked"`
-	HiredOn          leave.Date  `json:"hired_on"`
-	ContractEnd      *leave.Date `json:"contract_end"`
-	MonthlyWageFen   int64       `json:"monthly_wage_fen"`
-	MaternityInsured bool        `json:"maternity_insured"`
-	Region           *string     `json:"region"`
-	SeparatedOn      *leave.Date `json:"separated_on"`
-	CreatedAt        time.Time   `json:"created_at"`
-	UpdatedAt        time.Time   `json:"updated_at"`
-}
-
-func accessEmployee(e store.Employee) AccessEmployee {
-	return AccessEmployee{ID: e.ID, ExternalID: e.ExternalID, Name: e.Name, Gender: e.Gender,
-		NationalIDMasked: e.NationalIDMasked, HiredOn: e.HiredOn, ContractEnd: e.ContractEnd,
-		MonthlyWageFen: e.MonthlyWageFen, MaternityInsured: e.MaternityInsured, Region: e.Region,
-		SeparatedOn: e.SeparatedOn, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
-}
-
 // AccessFamily is her recorded family facts; births and miscarriages carry
 // the leave plans frozen when they were recorded.
 type AccessFamily struct {
@@ -91,25 +66,12 @@ func (f AccessFamily) nonNil() AccessFamily {
 	return f
 }
 
-// AccessLeave is a leave request with the decision it was checked against.
+// AccessLeave is a leave request as the API shows it, with who decided it.
 type AccessLeave struct {
-	ID         string          `json:"id"`
-	LeaveType  string          `json:"leave_type"`
-	Status     string          `json:"status"`
-	Start      leave.Date      `json:"start"`
-	End        leave.Date      `json:"end"`
-	Days       int             `json:"days"`
-	Unit       string          `json:"unit"`
-	Note       string          `json:"note,omitempty"`
-	Decision   json.RawMessage `json:"decision"`
-	CreatedAt  time.Time       `json:"created_at"`
-	DecidedAt  *time.Time      `json:"decided_at"`
-	DecidedBy  string          `json:"decided_by,omitempty"`
-	ReviewNote string          `json:"review_note,omitempty"`
+	LeaveView
+	DecidedBy string `json:"decided_by,omitempty"`
 }
 
 func accessLeave(r store.LeaveRequest) AccessLeave {
-	return AccessLeave{ID: r.ID, LeaveType: r.LeaveType, Status: r.Status, Start: r.Start, End: r.End,
-		Days: r.Days, Unit: r.Unit, Note: r.Note, Decision: r.Decision, CreatedAt: r.CreatedAt,
-		DecidedAt: r.DecidedAt, DecidedBy: r.DecidedBy, ReviewNote: r.ReviewNote}
+	return AccessLeave{LeaveView: ViewLeave(r), DecidedBy: r.DecidedBy}
 }

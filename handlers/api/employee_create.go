@@ -17,5 +17,5 @@ func (a *API) createEmployee(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(viewEmployee(e))
+	return c.Status(fiber.StatusCreated).JSON(cases.ViewEmployee(e))
 }

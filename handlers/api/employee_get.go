@@ -2,6 +2,7 @@ package api
 
 import (
 	"github.com/gofiber/fiber/v2"
+	"leaveguard/app/cases"
 
 	"leaveguard/handlers"
 )
@@ -16,5 +17,5 @@ func (a *API) getEmployee(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(viewEmployee(e))
+	return c.JSON(cases.ViewEmployee(e))
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"leaveguard/app/cases"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -37,5 +38,5 @@ func (a *API) listEmployees(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(pageOf(rows, k.N, viewEmployee, func(e store.Employee) (time.Time, string) { return e.CreatedAt, e.ID }))
+	return c.JSON(pageOf(rows, k.N, cases.ViewEmployee, func(e store.Employee) (time.Time, string) { return e.CreatedAt, e.ID }))
 }

@@ -44,5 +44,5 @@ func (a *API) patchEmployee(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(viewEmployee(e))
+	return c.JSON(cases.ViewEmployee(e))
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"leaveguard/app/cases"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -40,5 +41,5 @@ func (a *API) listLeave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(pageOf(rows, k.N, viewLeave, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID }))
+	return c.JSON(pageOf(rows, k.N, cases.ViewLeave, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID }))
 }

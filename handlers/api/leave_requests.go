@@ -1,14 +1,10 @@
 package api
 
 import (
-	"encoding/json"
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
-	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -23,32 +19,6 @@ func (a *API) registerLeave(r fiber.Router) {
 	r.Post("/leave-requests/:id/cancel", hr, a.transitionLeave("cancel"))
 }
 
-// leaveView is the public shape of a leave request.
-type leaveView struct {
-	ID         string          `json:"id"`
-	EmployeeID string          `json:"employee_id"`
-	LeaveType  string          `json:"leave_type"`
-	Status     string          `json:"status"`
-	Start      leave.Date      `json:"start"`
-	End        leave.Date      `json:"end"`
-	Days       int             `json:"days"`
-	Unit       string          `json:"unit"`
-	ChildID    string          `json:"child_id,omitempty"`
-	Note       string          `json:"note,omitempty"`
-	Decision   json.RawMessage `json:"decision"`
-	CreatedAt  time.Time       `json:"created_at"`
-	DecidedAt  *time.Time      `json:"decided_at"`
-	// ReviewNote says why a corrected fact no longer allows this approved
-	// leave; HR decides (cancel it, or keep it with a reason).
-	ReviewNote string `json:"review_note,omitempty"`
-}
-
-func viewLeave(r store.LeaveRequest) leaveView {
-	return leaveView{ID: r.ID, EmployeeID: r.EmployeeID, LeaveType: r.LeaveType, Status: r.Status, Start: r.Start,
-		End: r.End, Days: r.Days, Unit: r.Unit, ChildID: r.ChildID, Note: r.Note, Decision: r.Decision,
-		CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt, ReviewNote: r.ReviewNote}
-}
-
 func (a *API) submitLeave(c *fiber.Ctx) error {
 	var in cases.LeaveInput
 	if err := decode(c, &in); err != nil {
@@ -58,7 +28,7 @@ func (a *API) submitLeave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(viewLeave(r))
+	return c.Status(fiber.StatusCreated).JSON(cases.ViewLeave(r))
 }
 
 func (a *API) previewLeave(c *fiber.Ctx) error {
@@ -82,7 +52,7 @@ func (a *API) getLeave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(viewLeave(r))
+	return c.JSON(cases.ViewLeave(r))
 }
 
 func (a *API) transitionLeave(action string) fiber.Handler {
@@ -112,6 +82,6 @@ func (a *API) transitionLeave(action string) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.JSON(viewLeave(r))
+		return c.JSON(cases.ViewLeave(r))
 	}
 }
