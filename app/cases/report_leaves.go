@@ -24,17 +24,21 @@ func (r *reportRun) leaves() error {
 	}); err != nil {
 		return err
 	}
-	subjects := map[string][]leave.Item{}
+	subjects := map[string]Subject{} // loaded once per employee, judged per leave
 	for _, l := range all {
 		entitled, found := l.Entitled, l.Entitled > 0
 		if !reportWholeLeave[l.LeaveType] {
-			items, ok := subjects[l.EmployeeID+"/"+l.Start.String()]
+			s, ok := subjects[l.EmployeeID]
 			if !ok {
 				var err error
-				if items, err = r.entitlements(l.EmployeeID, l.Start); err != nil {
+				if s, err = r.c.load(r.ctx, r.tx, r.tenant, l.EmployeeID, false); err != nil {
 					return err
 				}
-				subjects[l.EmployeeID+"/"+l.Start.String()] = items
+				subjects[l.EmployeeID] = s
+			}
+			items, err := leave.Entitlements(s.Facts, s.Rules, s.books(r.c.Calendar), l.Start)
+			if err != nil {
+				return fromDomain(err)
 			}
 			entitled, found = 0, false
 			for _, it := range items {
@@ -71,18 +75,4 @@ func leaveResult(leaveType string, found bool, entitled, granted int) export.Cel
 		return export.T("符合（本年度尚余 " + itoa(entitled-granted) + " 天）")
 	}
 	return export.T("符合")
-}
-
-// entitlements are an employee's entitlements as of a date, from the leave
-// engine (the same as GET /employees/{id}/entitlements).
-func (r *reportRun) entitlements(employeeID string, asOf leave.Date) ([]leave.Item, error) {
-	s, err := r.c.load(r.ctx, r.tx, r.tenant, employeeID, false)
-	if err != nil {
-		return nil, err
-	}
-	items, err := leave.Entitlements(s.Facts, s.Rules, s.books(r.c.Calendar), asOf)
-	if err != nil {
-		return nil, fromDomain(err)
-	}
-	return items, nil
 }
