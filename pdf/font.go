@@ -38,13 +38,14 @@ func (e *ErrFontMissing) Unwrap() error { return fs.ErrNotExist }
 // not a TrueType font fpdf can embed (OpenType/CFF and collections are not).
 var ErrBadFont = errors.New("pdf: 字体文件不是可嵌入的 TrueType 字体")
 
-// Font is a CJK TrueType font read once at start-up: its bytes and glyph
-// widths. fpdf parses the font anew for each document (from a copy of the
-// bytes); a Font is read-only and safe for concurrent use.
+// Font is a CJK TrueType font read once at start-up: its bytes, glyph
+// widths and table index. Each document embeds a subset cut from the index
+// (subset.go); a Font is read-only and safe for concurrent use.
 type Font struct {
 	path   string
 	data   []byte
 	widths []uint16 // advance of each BMP rune, 1/1000 em
+	sfnt   *sfnt
 }
 
 // LoadFont reads and checks the TrueType font at path (config
@@ -62,7 +63,11 @@ func LoadFont(path string) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: load font %s: %w", path, err)
 	}
-	return &Font{path: path, data: data, widths: widths}, nil
+	index, err := parseSfnt(data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: load font %s: %w: %w", path, ErrBadFont, err)
+	}
+	return &Font{path: path, data: data, widths: widths, sfnt: index}, nil
 }
 
 // Path returns the file the font was read from.

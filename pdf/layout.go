@@ -40,35 +40,42 @@ type doc struct {
 	size  float64
 	// heading is a section heading waiting for its block (see keep).
 	heading string
+	// runes are those drawn with the CJK font so far.
+	runes runeSet
 }
 
 // render lays the document out twice with body: a dry run (geometry only,
 // no font: text is measured with the Font's own width tables) counts the
-// pages, then the real run prints "第 n 页 / 共 N 页" with N known. (fpdf's
-// page-count alias would leave a gap before "页", which is drawn with
+// pages and collects the runes the CJK font draws, then the real run embeds
+// a font cut to those runes and prints "第 n 页 / 共 N 页" with N known.
+// (fpdf's page-count alias would leave a gap before "页", which is drawn with
 // another font.) title is the document's name, shown large on page 1 and
 // in the running header; basis is the footer's legal basis.
 func (r *Renderer) render(m Meta, title, basis string, body func(d *doc)) ([]byte, error) {
-	dry := r.newDoc(m, title, basis, 0)
+	dry := r.newDoc(m, title, basis, 0, nil)
 	body(dry)
-	d := r.newDoc(m, title, basis, dry.f.PageNo())
+	dry.pageFooter() // fpdf draws the last page's footer on Output only
+	d := r.newDoc(m, title, basis, dry.f.PageNo(), r.font.sfnt.subset(dry.runes.sorted()))
 	body(d)
 	var b bytes.Buffer
 	if err := d.f.Output(&b); err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", title, err)
 	}
+	for ru := range d.runes {
+		if _, ok := dry.runes[ru]; !ok { // its glyph is not in the embedded font
+			return nil, fmt.Errorf("pdf: %s: %q drawn only in the real run", title, ru)
+		}
+	}
 	return withZone(b.Bytes())
 }
 
-// newDoc starts a document with its first page; pages == 0 makes a dry doc.
-func (r *Renderer) newDoc(m Meta, title, basis string, pages int) *doc {
+// newDoc starts a document with its first page, embedding font (the CJK
+// font cut for this document); pages == 0 makes a dry doc, without font.
+func (r *Renderer) newDoc(m Meta, title, basis string, pages int, font []byte) *doc {
 	f := fpdf.New("P", "mm", "A4", "")
-	d := &doc{f: f, font: r.font, meta: m, title: title, basis: basis, pages: pages}
+	d := &doc{f: f, font: r.font, meta: m, title: title, basis: basis, pages: pages, runes: runeSet{}}
 	if pages > 0 {
-		// A private copy: fpdf v0.9.0 writes into the font bytes while
-		// subsetting (getMetrics appends to a slice of them), which would
-		// race between documents and leak one document's state into the next.
-		f.AddUTF8FontFromBytes(fontFamily, "", bytes.Clone(r.font.data))
+		f.AddUTF8FontFromBytes(fontFamily, "", font)
 		at := m.GeneratedAt.In(chinaTime)
 		f.SetCreationDate(at)
 		f.SetModificationDate(at)

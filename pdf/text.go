@@ -61,6 +61,7 @@ func (d *doc) width(s string) float64 {
 // "R" with the cell padding. Latin runs use the core font, the rest the CJK
 // font.
 func (d *doc) draw(x, y, w, h float64, s, align string) {
+	d.runes.add(s)
 	if d.pages == 0 {
 		return
 	}

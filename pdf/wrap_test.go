@@ -11,7 +11,7 @@ import (
 // break), fits every line, and does not start a line with closing
 // punctuation.
 func TestWrap(t *testing.T) {
-	d := renderer(t).newDoc(sampleMeta("LG-WRAP"), "测试", "测试", 0)
+	d := renderer(t).newDoc(sampleMeta("LG-WRAP"), "测试", "测试", 0, nil)
 	texts := []string{
 		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
 		"默认值：按该次生育（流产）的全部法定假期天数计发（含延长产假、难产、多胞胎）；女职工劳动保护特别规定 第八条",
