@@ -13,6 +13,7 @@ import (
 // document, which was almost all of a claim PDF's CPU.
 type sfnt struct {
 	tables   map[string][]byte
+	glyf     []byte
 	glyph    []uint16 // BMP rune → glyph id (0: none)
 	loca     []uint32 // glyph offsets into glyf, numGlyphs+1
 	hMetrics int      // hhea numberOfHMetrics
@@ -56,6 +57,7 @@ func parseSfnt(data []byte) (*sfnt, error) {
 	if s.hMetrics == 0 || len(s.tables["hmtx"]) < 4*s.hMetrics+2*(glyphs-s.hMetrics) {
 		return nil, errSfnt
 	}
+	s.glyf = s.tables["glyf"]
 	if err := s.parseLoca(be.Uint16(head[50:]), glyphs); err != nil {
 		return nil, err
 	}
@@ -64,7 +66,7 @@ func parseSfnt(data []byte) (*sfnt, error) {
 
 // parseLoca reads the glyph offsets (short or long format).
 func (s *sfnt) parseLoca(format uint16, glyphs int) error {
-	loca, glyf := s.tables["loca"], s.tables["glyf"]
+	loca, glyf := s.tables["loca"], s.glyf
 	s.loca = make([]uint32, glyphs+1)
 	for i := range s.loca {
 		switch {
@@ -140,7 +142,7 @@ const (
 
 // glyphData is glyph g's outline.
 func (s *sfnt) glyphData(g uint16) []byte {
-	return s.tables["glyf"][s.loca[g]:s.loca[g+1]]
+	return s.glyf[s.loca[g]:s.loca[g+1]]
 }
 
 // components calls fn with the offset of each component glyph id of a
@@ -185,8 +187,9 @@ func (s *sfnt) subset(runes []rune) []byte {
 			return
 		}
 		keep[g] = true
-		components(s.glyphData(g), func(at int) {
-			if c := be.Uint16(s.glyphData(g)[at:]); int(c) < len(s.loca)-1 {
+		data := s.glyphData(g)
+		components(data, func(at int) {
+			if c := be.Uint16(data[at:]); int(c) < len(s.loca)-1 {
 				add(c)
 			}
 		})

@@ -73,20 +73,22 @@ func (d *doc) draw(x, y, w, h float64, s, align string) {
 	default:
 		x += pad
 	}
+	// The CJK font at d.size is set on entry (setSize) and on return; fpdf
+	// writes a font change into the page each time it is asked for one.
 	for s != "" {
 		run, lat, rest := nextRun(s)
 		rw := d.width(run)
 		if lat {
 			d.f.SetFont(latinFont, "", d.size)
 			run = cp1252(run)
-		} else {
-			d.f.SetFont(fontFamily, "", d.size)
 		}
 		d.f.SetXY(x, y)
 		d.f.CellFormat(rw, h, run, "", 0, "L", false, 0, "")
+		if lat {
+			d.f.SetFont(fontFamily, "", d.size)
+		}
 		x, s = x+rw, rest
 	}
-	d.f.SetFont(fontFamily, "", d.size)
 }
 
 // line draws s at the current position in a box w wide and moves to the

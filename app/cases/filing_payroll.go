@@ -14,7 +14,12 @@ import (
 // ClaimForm generates (or returns the unchanged latest) 生育津贴申领表 of an
 // allowance claim, as computed and stored.
 func (f *Filings) ClaimForm(ctx context.Context, tenant string, who store.Who, id string) (Filing, error) {
-	return f.generate(ctx, tenant, who, KindAllowanceClaim, id, func(tx *store.Tx) (document, error) {
+	return f.generate(ctx, tenant, who, KindAllowanceClaim, id, claimForm(ctx, tenant, id))
+}
+
+// claimForm builds the claim form of claim id.
+func claimForm(ctx context.Context, tenant, id string) func(tx *store.Tx) (document, error) {
+	return func(tx *store.Tx) (document, error) {
 		r, err := tx.Claim(ctx, tenant, id, false)
 		if err != nil {
 			return nil, err
@@ -37,7 +42,7 @@ func (f *Filings) ClaimForm(ctx context.Context, tenant string, who store.Who, i
 			return nil, err
 		}
 		return &claimPDF{c}, nil
-	})
+	}
 }
 
 // claimFormEvent fills in the birth or miscarriage and the leave it replaces.
@@ -73,7 +78,12 @@ func claimFormEvent(ctx context.Context, tx *store.Tx, tenant string, r store.Al
 // SubsidyForm generates (or returns the unchanged latest) 社会保险费补贴申请表
 // of a subsidy application with its lines and the employees' names.
 func (f *Filings) SubsidyForm(ctx context.Context, tenant string, who store.Who, id string) (Filing, error) {
-	return f.generate(ctx, tenant, who, KindSubsidyApplication, id, func(tx *store.Tx) (document, error) {
+	return f.generate(ctx, tenant, who, KindSubsidyApplication, id, subsidyForm(ctx, tenant, id))
+}
+
+// subsidyForm builds the subsidy application form of application id.
+func subsidyForm(ctx context.Context, tenant, id string) func(tx *store.Tx) (document, error) {
+	return func(tx *store.Tx) (document, error) {
 		a, err := tx.Subsidy(ctx, tenant, id, false)
 		if err != nil {
 			return nil, err
@@ -101,5 +111,5 @@ func (f *Filings) SubsidyForm(ctx context.Context, tenant string, who store.Who,
 				Reasons: p.Reasons}
 		}
 		return &subsidyPDF{doc}, nil
-	})
+	}
 }

@@ -63,6 +63,13 @@ func filingOf(r store.Filing) Filing {
 // from exactly the data stored, saved and audited.
 func (f *Filings) generate(ctx context.Context, tenant string, who store.Who, kind, subject string,
 	build func(tx *store.Tx) (document, error)) (Filing, error) {
+	return f.file(ctx, tenant, who, kind, subject, build, true)
+}
+
+// file is generate; download audits giving back an unchanged version (a
+// bundle audits its export once instead).
+func (f *Filings) file(ctx context.Context, tenant string, who store.Who, kind, subject string,
+	build func(tx *store.Tx) (document, error), download bool) (Filing, error) {
 	spec := kinds[kind]
 	var out Filing
 	err := f.Cases.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
@@ -93,6 +100,9 @@ func (f *Filings) generate(ctx context.Context, tenant string, who store.Who, ki
 			}
 			if same {
 				out = filingOf(latest)
+				if !download {
+					return nil
+				}
 				return tx.Audit(ctx, tenant, who, "filing.download", spec.object, subject,
 					map[string]any{"filing_id": latest.ID, "version": latest.Version, "unchanged": true})
 			}

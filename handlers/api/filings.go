@@ -22,6 +22,7 @@ func (a *API) registerFilings(r fiber.Router) {
 	r.Get("/employees/:id/contract-extension-notice.pdf", handlers.Require(pdfReaders...),
 		a.filingRoute((*cases.Filings).ContractExtensionNotice))
 	r.Get("/filings", handlers.Require(pdfReaders...), a.listFilings)
+	r.Get("/filings/:month.zip", handlers.Require(pdfReaders...), a.monthBundle) // before /filings/:id
 	r.Get("/filings/:id", handlers.Require(pdfReaders...), a.getFiling)
 }
 
