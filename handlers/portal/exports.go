@@ -9,23 +9,30 @@ import (
 	"leaveguard/handlers"
 )
 
-// exportsPage is the export form.
+// exportsPage is the export form and the month-end bundle's form.
 type exportsPage struct {
-	Form Form
+	Form  Form
+	Month Form
 }
 
 func (p *Portal) registerExports(r fiber.Router) {
 	p.AddNav(NavEntry{Key: "exports", Label: "导出", Path: "/exports", Order: OrderExports, Roles: documentReaders})
 	p.page(r, fiber.MethodGet, "/exports", p.exports, documentReaders...)
 	p.page(r, fiber.MethodGet, "/exports/labor-bureau", p.laborExport, documentReaders...)
+	p.page(r, fiber.MethodGet, "/exports/filings", p.monthBundle, documentReaders...)
 }
 
 // exports is GET /exports: the period form, last quarter by default.
 func (p *Portal) exports(c *fiber.Ctx) error {
+	return p.render(c, fiber.StatusOK, "exports", "导出", "exports", exportsPage{Form: p.reportForm(), Month: p.monthForm()})
+}
+
+// reportForm is the report's form for last quarter, as CSV.
+func (p *Portal) reportForm() Form {
 	f := NewForm()
 	first := p.cases.Today().FirstOfMonth()
 	f.Values["from"], f.Values["to"], f.Values["format"] = first.AddMonths(-3).String(), first.AddDays(-1).String(), "csv"
-	return p.render(c, fiber.StatusOK, "exports", "导出", "exports", exportsPage{Form: f})
+	return f
 }
 
 // laborExport is GET /exports/labor-bureau?from=&to=&format=csv|xlsx|pdf:
@@ -49,7 +56,7 @@ func (p *Portal) laborExport(c *fiber.Ctx) error {
 		if !ok {
 			return err
 		}
-		return p.render(c, status, "exports", "导出", "exports", exportsPage{Form: f})
+		return p.render(c, status, "exports", "导出", "exports", exportsPage{Form: f, Month: p.monthForm()})
 	}
 	tenant, who, format := handlers.Tenant(c), handlers.Who(c), f.V("format")
 	if format == "pdf" {
