@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jmoiron/sqlx"
 
 	"leaveguard/leave"
 	"leaveguard/payroll"
@@ -19,7 +18,12 @@ const pdfFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 // baseClaimPDF reads the claim, its employee, its birth or miscarriage and
 // the tenant, and renders the same form with the same renderer (no filing
 // kept, no document number drawn, no audit row).
-func baseClaimPDF(a *fiber.App, db *sqlx.DB) {
+func baseClaimPDF(a *fiber.App, p *basePrep) {
+	claim := p.stmt(`SELECT c.employee_id, c.birth_id, c.miscarriage_id, c.event_date, c.insured,
+			c.result, e.name, e.national_id_masked, e.external_id, t.name AS tenant_name, t.credit_code
+			FROM allowance_claims c JOIN employees e ON e.tenant_id = c.tenant_id AND e.id = c.employee_id
+			JOIN tenants t ON t.id = c.tenant_id WHERE c.tenant_id = $1 AND c.id = $2`)
+	birth := p.stmt(`SELECT child_order, babies, dystocia, plan FROM births WHERE tenant_id = $1 AND id = $2`)
 	var once sync.Once
 	var r *pdf.Renderer
 	a.Get("/api/v1/allowance-claims/:id/pdf", func(c *fiber.Ctx) error {
@@ -53,10 +57,7 @@ func baseClaimPDF(a *fiber.App, db *sqlx.DB) {
 			Tenant     string          `db:"tenant_name"`
 			Credit     string          `db:"credit_code"`
 		}
-		if err := db.GetContext(ctx, &row, `SELECT c.employee_id, c.birth_id, c.miscarriage_id, c.event_date, c.insured,
-			c.result, e.name, e.national_id_masked, e.external_id, t.name AS tenant_name, t.credit_code
-			FROM allowance_claims c JOIN employees e ON e.tenant_id = c.tenant_id AND e.id = c.employee_id
-			JOIN tenants t ON t.id = c.tenant_id WHERE c.tenant_id = $1 AND c.id = $2`, tenant, id); err != nil {
+		if err := claim.GetContext(ctx, &row, tenant, id); err != nil {
 			return fiber.ErrNotFound
 		}
 		var res payroll.AllowanceResult
@@ -75,8 +76,7 @@ func baseClaimPDF(a *fiber.App, db *sqlx.DB) {
 				Dystocia bool            `db:"dystocia"`
 				Plan     json.RawMessage `db:"plan"`
 			}
-			if err := db.GetContext(ctx, &b, `SELECT child_order, babies, dystocia, plan FROM births
-				WHERE tenant_id = $1 AND id = $2`, tenant, *row.BirthID); err != nil {
+			if err := birth.GetContext(ctx, &b, tenant, *row.BirthID); err != nil {
 				return err
 			}
 			var plan leave.BirthPlan

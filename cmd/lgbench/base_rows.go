@@ -7,10 +7,10 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// baseRows reads every row of q as a column → value map (bytes as text),
-// the bare program's generic scan.
-func baseRows(ctx context.Context, tx *sqlx.Tx, q string, args ...any) ([]map[string]any, error) {
-	rows, err := tx.QueryxContext(ctx, q, args...)
+// baseRows reads every row of the prepared statement st in tx as a column
+// → value map (bytes as text), the bare program's generic scan.
+func baseRows(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, args ...any) ([]map[string]any, error) {
+	rows, err := tx.StmtxContext(ctx, st).QueryxContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("baseline query: %w", err)
 	}

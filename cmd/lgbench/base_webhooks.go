@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jmoiron/sqlx"
 
 	"leaveguard/app/signature"
 )
@@ -12,7 +11,15 @@ import (
 // baseWebhooks is the bare receiver: find the integration's tenant, the
 // employee by number, then claim the webhook-id and apply the wage in one
 // transaction (a duplicate only counts); no signature check, no audit.
-func baseWebhooks(a *fiber.App, db *sqlx.DB) {
+func baseWebhooks(a *fiber.App, p *basePrep) {
+	integration := p.stmt(`SELECT tenant_id, secret_enc FROM integrations WHERE id = $1 AND disabled_at IS NULL`)
+	employee := p.stmt(`SELECT id FROM employees WHERE tenant_id = $1 AND external_id = $2`)
+	record := p.stmt(`INSERT INTO webhook_deliveries (tenant_id, integration_id, webhook_id, type, status, result)
+		VALUES ($1, $2, $3, $4, 'processed', '{}') ON CONFLICT (tenant_id, integration_id, webhook_id) WHERE status <> 'invalid'
+		DO NOTHING RETURNING true`)
+	duplicate := p.stmt(`UPDATE webhook_deliveries SET duplicates = duplicates + 1, last_duplicate_at = now()
+		WHERE tenant_id = $1 AND integration_id = $2 AND webhook_id = $3`)
+	wage := p.stmt(`UPDATE employees SET monthly_wage_fen = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`)
 	a.Post("/webhooks/payroll/:integration_id", func(c *fiber.Ctx) error {
 		id, err := baseUUID(c, "integration_id")
 		if err != nil {
@@ -33,30 +40,26 @@ func baseWebhooks(a *fiber.App, db *sqlx.DB) {
 			Tenant string `db:"tenant_id"`
 			Secret []byte `db:"secret_enc"`
 		}
-		if err := db.GetContext(ctx, &in, `SELECT tenant_id, secret_enc FROM integrations WHERE id = $1 AND disabled_at IS NULL`, id); err != nil {
+		if err := integration.GetContext(ctx, &in, id); err != nil {
 			return fiber.ErrUnauthorized
 		}
 		var emp string
-		if err := db.GetContext(ctx, &emp, `SELECT id FROM employees WHERE tenant_id = $1 AND external_id = $2`, in.Tenant, env.Data.ExternalID); err != nil {
+		if err := employee.GetContext(ctx, &emp, in.Tenant, env.Data.ExternalID); err != nil {
 			return fiber.ErrBadRequest
 		}
-		tx, err := db.BeginTxx(ctx, nil)
+		tx, err := p.db.BeginTxx(ctx, nil)
 		if err != nil {
 			return err
 		}
 		defer tx.Rollback() //nolint:errcheck // no-op after commit
 		var fresh bool
-		err = tx.GetContext(ctx, &fresh, `INSERT INTO webhook_deliveries (tenant_id, integration_id, webhook_id, type, status, result)
-			VALUES ($1, $2, $3, $4, 'processed', '{}') ON CONFLICT (tenant_id, integration_id, webhook_id) WHERE status <> 'invalid'
-			DO NOTHING RETURNING true`, in.Tenant, id, hook, env.Type)
+		err = tx.StmtxContext(ctx, record).GetContext(ctx, &fresh, in.Tenant, id, hook, env.Type)
 		status := fiber.StatusAccepted
 		if err != nil { // no row: a duplicate
 			status = fiber.StatusOK
-			_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET duplicates = duplicates + 1, last_duplicate_at = now()
-				WHERE tenant_id = $1 AND integration_id = $2 AND webhook_id = $3`, in.Tenant, id, hook)
+			_, err = tx.StmtxContext(ctx, duplicate).ExecContext(ctx, in.Tenant, id, hook)
 		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE employees SET monthly_wage_fen = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-				in.Tenant, emp, env.Data.Wage)
+			_, err = tx.StmtxContext(ctx, wage).ExecContext(ctx, in.Tenant, emp, env.Data.Wage)
 		}
 		if err != nil {
 			return err

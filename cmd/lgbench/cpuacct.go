@@ -21,11 +21,7 @@ const clockTick = 10 * time.Millisecond
 
 // sampleCPU reads the CPU time used so far by each part.
 func (w *world) sampleCPU(ctx context.Context) cpuUse {
-	var u cpuUse
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-		u.Go = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
+	u := cpuUse{Go: processCPU()}
 	var pids []int
 	_ = w.Admin.SelectContext(ctx, &pids, `SELECT pid FROM pg_stat_activity
 		WHERE datname = current_database() AND pid <> pg_backend_pid()`)
@@ -39,6 +35,15 @@ func (w *world) sampleCPU(ctx context.Context) cpuUse {
 		}
 	}
 	return u
+}
+
+// processCPU is the CPU time this process has used (user + system).
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // sub is the CPU used between two samples.

@@ -56,6 +56,9 @@ func run(ctx context.Context, o options) error {
 			continue
 		}
 		r := runScenario(ctx, worlds[sc.Small], sc)
+		if sc.After != nil && r.Status == "ok" {
+			r.Note = sc.After(ctx, worlds[sc.Small])
+		}
 		fmt.Printf("  %-40s %s\n", r.Title, summary(r))
 		rep.Rows = append(rep.Rows, r)
 		if ctx.Err() != nil {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
-	"github.com/jmoiron/sqlx"
 )
 
 func init() {
@@ -96,7 +95,10 @@ type baseFacts struct {
 
 // baseDismissal is the bare handler of issue 4: one read of the employee
 // and her events and one insert, in a transaction.
-func baseDismissal(a *fiber.App, db *sqlx.DB) {
+func baseDismissal(a *fiber.App, p *basePrep) {
+	byID, byExternal := p.stmt(baseFactsQuery+` AND e.id = $2`), p.stmt(baseFactsQuery+` AND e.external_id = $2`)
+	insert := p.stmt(`INSERT INTO dismissal_checks (tenant_id, id, employee_id, action, ground, effective_date, verdict,
+		result, facts, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'allowed', '{}', $7, 'baseline')`)
 	a.Post("/api/v1/dismissal-checks", func(c *fiber.Ctx) error {
 		tenant, err := baseTenant(c)
 		if err != nil {
@@ -112,25 +114,23 @@ func baseDismissal(a *fiber.App, db *sqlx.DB) {
 		if err := json.Unmarshal(c.Body(), &in); err != nil {
 			return fiber.ErrBadRequest
 		}
-		tx, err := db.BeginTxx(c.UserContext(), nil)
+		tx, err := p.db.BeginTxx(c.UserContext(), nil)
 		if err != nil {
 			return err
 		}
 		defer tx.Rollback() //nolint:errcheck // no-op after commit
-		q, arg := baseFactsQuery+` AND e.id = $2`, in.EmployeeID
+		q, arg := byID, in.EmployeeID
 		if in.EmployeeID == "" {
-			q, arg = baseFactsQuery+` AND e.external_id = $2`, in.ExternalID
+			q, arg = byExternal, in.ExternalID
 		}
 		var f baseFacts
-		if err := tx.GetContext(c.UserContext(), &f, q, tenant, arg); err != nil {
+		if err := tx.StmtxContext(c.UserContext(), q).GetContext(c.UserContext(), &f, tenant, arg); err != nil {
 			return fiber.ErrNotFound
 		}
 		facts, _ := json.Marshal(map[string]json.RawMessage{"pregnancies": json.RawMessage(f.Pregnancies),
 			"births": json.RawMessage(f.Births), "miscarriages": json.RawMessage(f.Miscarriages)})
 		id := uuid.NewString()
-		const ins = `INSERT INTO dismissal_checks (tenant_id, id, employee_id, action, ground, effective_date, verdict,
-			result, facts, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'allowed', '{}', $7, 'baseline')`
-		if _, err := tx.ExecContext(c.UserContext(), ins, tenant, id, f.ID, in.Action, in.Ground, in.EffectiveDate, string(facts)); err != nil {
+		if _, err := tx.StmtxContext(c.UserContext(), insert).ExecContext(c.UserContext(), tenant, id, f.ID, in.Action, in.Ground, in.EffectiveDate, string(facts)); err != nil {
 			return err
 		}
 		if err := tx.Commit(); err != nil {

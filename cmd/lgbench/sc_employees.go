@@ -27,9 +27,10 @@ const employeePageQuery = `
 	FROM employees WHERE tenant_id = $1 ORDER BY created_at, id LIMIT $2`
 
 // baseEmployees reads the first page and renders it (without the audit row).
-func baseEmployees(a *fiber.App, db *sqlx.DB) {
+func baseEmployees(a *fiber.App, p *basePrep) {
+	page := p.stmt(employeePageQuery)
 	a.Get("/api/v1/employees", func(c *fiber.Ctx) error {
-		rows, err := baseEmployeePage(c, db)
+		rows, err := baseEmployeePage(c, p.db, page)
 		if err != nil {
 			return err
 		}
@@ -43,7 +44,7 @@ func baseEmployees(a *fiber.App, db *sqlx.DB) {
 
 // baseEmployeePage is the bare read of the first 50 employees of the
 // request's tenant, in a transaction, as the API and the portal list do.
-func baseEmployeePage(c *fiber.Ctx, db *sqlx.DB) ([]map[string]any, error) {
+func baseEmployeePage(c *fiber.Ctx, db *sqlx.DB, page *sqlx.Stmt) ([]map[string]any, error) {
 	tenant, err := baseTenant(c)
 	if err != nil {
 		return nil, err
@@ -54,7 +55,7 @@ func baseEmployeePage(c *fiber.Ctx, db *sqlx.DB) ([]map[string]any, error) {
 		return nil, err
 	}
 	defer tx.Rollback() //nolint:errcheck // read only
-	rows, err := baseRows(ctx, tx, employeePageQuery, tenant, 51)
+	rows, err := baseRows(ctx, tx, page, tenant, 51)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jmoiron/sqlx"
 )
 
 func init() {
@@ -52,7 +51,8 @@ var entitlementReads = []string{
 
 // baseEntitlements does the same reads in one transaction and returns them
 // (no leave engine, no audit row).
-func baseEntitlements(a *fiber.App, db *sqlx.DB) {
+func baseEntitlements(a *fiber.App, p *basePrep) {
+	reads := p.stmts(entitlementReads)
 	a.Get("/api/v1/employees/:id/entitlements", func(c *fiber.Ctx) error {
 		tenant, err := baseTenant(c)
 		if err != nil {
@@ -63,14 +63,14 @@ func baseEntitlements(a *fiber.App, db *sqlx.DB) {
 			return err
 		}
 		ctx := c.UserContext()
-		tx, err := db.BeginTxx(ctx, nil)
+		tx, err := p.db.BeginTxx(ctx, nil)
 		if err != nil {
 			return err
 		}
 		defer tx.Rollback() //nolint:errcheck // read only
 		out := make([][]map[string]any, 0, len(entitlementReads))
-		for i, q := range entitlementReads {
-			rows, err := baseRows(ctx, tx, q, tenant, id)
+		for i, st := range reads {
+			rows, err := baseRows(ctx, tx, st, tenant, id)
 			if err != nil {
 				return err
 			}

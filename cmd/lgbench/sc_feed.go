@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"leaveguard/leave"
@@ -43,7 +42,10 @@ var feedReads = []string{
 
 // baseFeed does the same reads in one read-only transaction and returns
 // the rows (no payroll computation).
-func baseFeed(a *fiber.App, db *sqlx.DB) {
+func baseFeed(a *fiber.App, p *basePrep) {
+	employees := p.stmt(`SELECT id, external_id, monthly_wage_fen, maternity_insured FROM employees
+			WHERE tenant_id = $1 ORDER BY id LIMIT $2`)
+	reads := p.stmts(feedReads)
 	a.Get("/api/v1/payroll/feed", func(c *fiber.Ctx) error {
 		tenant, err := baseTenant(c)
 		if err != nil {
@@ -55,13 +57,12 @@ func baseFeed(a *fiber.App, db *sqlx.DB) {
 		}
 		last := first.AddMonths(1).AddDays(-1)
 		ctx := c.UserContext()
-		tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+		tx, err := p.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 		if err != nil {
 			return err
 		}
 		defer tx.Rollback() //nolint:errcheck // read only
-		emps, err := baseRows(ctx, tx, `SELECT id, external_id, monthly_wage_fen, maternity_insured FROM employees
-			WHERE tenant_id = $1 ORDER BY id LIMIT $2`, tenant, 501)
+		emps, err := baseRows(ctx, tx, employees, tenant, 501)
 		if err != nil {
 			return err
 		}
@@ -70,8 +71,8 @@ func baseFeed(a *fiber.App, db *sqlx.DB) {
 			ids = append(ids, fmt.Sprint(e["id"]))
 		}
 		out := fiber.Map{"employees": emps}
-		for i, q := range feedReads {
-			rows, err := baseRows(ctx, tx, q, tenant, pq.Array(ids), first, last)
+		for i, st := range reads {
+			rows, err := baseRows(ctx, tx, st, tenant, pq.Array(ids), first, last)
 			if err != nil {
 				return err
 			}

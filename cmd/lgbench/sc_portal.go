@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jmoiron/sqlx"
 )
 
 func init() {
@@ -52,9 +51,10 @@ var basePage = template.Must(template.New("employees").Parse(`<!doctype html><ht
 
 // basePortal reads the first page and renders it with html/template
 // (no session, no CSRF, no audit row).
-func basePortal(a *fiber.App, db *sqlx.DB) {
+func basePortal(a *fiber.App, p *basePrep) {
+	page := p.stmt(employeePageQuery)
 	a.Get("/employees", func(c *fiber.Ctx) error {
-		rows, err := baseEmployeePage(c, db)
+		rows, err := baseEmployeePage(c, p.db, page)
 		if err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jmoiron/sqlx"
 )
 
 // scenario is one measured use case: a LeaveGuard route under load next to
@@ -23,11 +22,13 @@ type scenario struct {
 	MinRatio float64
 	// Baseline registers the baseline's routes (nil when the scenario
 	// shares another's).
-	Baseline func(a *fiber.App, db *sqlx.DB)
+	Baseline func(a *fiber.App, p *basePrep)
 	// Prepare builds the request generators for LeaveGuard and baseline.
 	Prepare func(ctx context.Context, w *world) (lg, base reqGen, err error)
 	// Single is set for scenarios measured one request at a time (export).
 	Single func(ctx context.Context, w *world) (row, error)
+	// After measures something more once the load is done, for the row's note.
+	After func(ctx context.Context, w *world) string
 }
 
 // registry holds the scenarios in table order.

@@ -68,7 +68,9 @@ func startServers(ctx context.Context, o options, ds *dataSet, prefix string, sc
 	go logs.Run(ctx)
 	s.log = app.NewLogger(logs)
 	s.LG = s.leaveGuard(s.AppDB)
-	s.Base = newBaseline(s.BaseDB, scen)
+	if s.Base, err = newBaseline(s.BaseDB, scen); err != nil {
+		return nil, err
+	}
 	if s.LGURL, err = listen(s.LG); err != nil {
 		return nil, err
 	}
@@ -129,13 +131,14 @@ func (s *servers) hasRoute(method, path string) bool {
 
 // newBaseline is the bare program: fiber's defaults, no middleware, with
 // each scenario's baseline routes.
-func newBaseline(db *sqlx.DB, scen []*scenario) *fiber.App {
+func newBaseline(db *sqlx.DB, scen []*scenario) (*fiber.App, error) {
 	a := fiber.New(fiber.Config{DisableStartupMessage: true, ReadTimeout: 10 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 60 * time.Second})
+	p := &basePrep{db: db}
 	for _, sc := range scen {
 		if sc.Baseline != nil {
-			sc.Baseline(a, db)
+			sc.Baseline(a, p)
 		}
 	}
-	return a
+	return a, p.err
 }
