@@ -20,6 +20,7 @@ func (p *Portal) registerExports(r fiber.Router) {
 	p.page(r, fiber.MethodGet, "/exports", p.exports, documentReaders...)
 	p.page(r, fiber.MethodGet, "/exports/labor-bureau", p.laborExport, documentReaders...)
 	p.page(r, fiber.MethodGet, "/exports/filings", p.monthBundle, documentReaders...)
+	p.AddActionLabels(map[string]string{"filing.export_month": "导出月末申领文书（ZIP）"})
 }
 
 // exports is GET /exports: the period form, last quarter by default.
