@@ -25,6 +25,7 @@ var wallClock = map[string]string{
 	"handlers/ratelimit_peek.go":    "rate-limit windows, shared with Redis across instances",
 	"handlers/middleware.go":        "request latency for logs and metrics",
 	"handlers/apikey.go":            "expiry of the in-process API-key cache",
+	"handlers/bundle.go":            "the connection's write deadline (net.Conn takes wall-clock times)",
 	"handlers/portal/session.go":    "session idle and absolute timeouts, kept in Redis with TTLs",
 	"handlers/portal/auth_mw.go":    "session idle and absolute timeouts, kept in Redis with TTLs",
 	"store/store.go":                "the default clock of audit rows when the wiring gives none",
