@@ -49,8 +49,8 @@ func unzip(t *testing.T, body []byte) ([]string, map[string][]byte) {
 // TestMonthBundle: the month's claim forms and subsidy application in one
 // ZIP: an existing unchanged filing comes back byte for byte, the others
 // are generated (and audited as such); the export itself is audited once;
-// another tenant's ZIP of the same month has none of them; a bad month is
-// a 400, a payroll key a 403.
+// another tenant's ZIP of the same month has none of them (it has none at
+// all); a bad month is a 400, a payroll key a 403.
 func TestMonthBundle(t *testing.T) {
 	needPDF(t)
 	ten := filingTenant(t, "兴安盟月末打包有限公司", "")
@@ -110,9 +110,10 @@ func TestMonthBundle(t *testing.T) {
 		t.Fatalf("second ZIP: %d exports, %d generated", e, g)
 	}
 
-	other := env.Do(t, "GET", "/api/v1/filings/"+month+".zip", env.B.Key, nil)
+	empty := filingTenant(t, "兴安盟另一家有限公司", "")
+	other := env.Do(t, "GET", "/api/v1/filings/"+month+".zip", empty.Key, nil)
 	if n, _ := unzip(t, other.Body); other.Status != 200 || other.Header["X-Document-Count"] != "0" || len(n) != 0 {
-		t.Fatalf("tenant B's ZIP: %d %v %q", other.Status, other.Header, n)
+		t.Fatalf("another tenant's ZIP: %d %v %q", other.Status, other.Header, n)
 	}
 	if r := env.Do(t, "GET", "/api/v1/filings/2026-13.zip", ten.Key, nil); r.Status != 400 || !strings.Contains(string(r.Body), "month") {
 		t.Fatalf("bad month: %d %s", r.Status, r.Body)
