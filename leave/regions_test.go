@@ -1,0 +1,155 @@
+package leave_test
+
+import (
+	"strings"
+	"testing"
+
+	"leaveguard/leave"
+)
+
+// regionGolden is what one pack gives for a single, normal birth: the
+// mother's maternity days for child 1, 2 and 3, the father's spousal
+// nursing leave and each parent's parental leave (days a year, until which
+// birthday), and the article the extension cites.
+type regionGolden struct {
+	region      string
+	birth       string
+	maternity   [3]int
+	spousal     int
+	parental    int
+	untilAge    int
+	extensionAt string // substring of the extension's source ("" = none)
+}
+
+var regionGoldens = []regionGolden{
+	{"CN", "2026-03-02", [3]int{98, 98, 98}, 0, 0, 0, ""},
+	{"CN-NM", "2026-03-02", [3]int{158, 158, 188}, 25, 10, 3, "内蒙古自治区人口与计划生育条例 第三十条"},
+	{"CN-NM-XAM", "2026-03-02", [3]int{158, 158, 188}, 25, 10, 3, "兴署办发〔2023〕86号"},
+	{"CN-NM-HHHT", "2026-03-02", [3]int{158, 158, 188}, 25, 10, 3, "内蒙古自治区人口与计划生育条例 第三十条"},
+	{"CN-NM-ALS", "2026-03-02", [3]int{158, 158, 188}, 25, 10, 3, "内蒙古自治区人口与计划生育条例 第三十条"},
+	{"CN-BJ", "2026-03-02", [3]int{158, 158, 158}, 15, 5, 3, "北京市人口与计划生育条例（2021年11月26日修正） 第十九条"},
+	{"CN-SH", "2026-03-02", [3]int{158, 158, 158}, 0, 0, 0, "上海市人口与计划生育条例（修正日期未核实） 第三十一条"},
+	{"CN-HE", "2026-03-02", [3]int{158, 158, 188}, 15, 10, 3, "河北省人口与计划生育条例"},
+	{"CN-ZJ", "2026-03-02", [3]int{158, 188, 188}, 15, 10, 3, "浙江省人口与计划生育条例（2021年11月25日修改） 第三十条"},
+	{"CN-HN", "2026-03-02", [3]int{158, 158, 158}, 20, 10, 3, "湖南省人口与计划生育条例"},
+	{"CN-GD", "2026-03-02", [3]int{178, 178, 178}, 15, 10, 3, "广东省人口与计划生育条例（2021年12月1日修正）"},
+	{"CN-SC", "2026-03-02", [3]int{188, 188, 188}, 20, 10, 3, "四川省人口与计划生育条例（2025年修正） 第二十四条"},
+}
+
+func TestRegionGoldens(t *testing.T) {
+	for _, g := range regionGoldens {
+		t.Run(g.region, func(t *testing.T) {
+			r := rulesIn(g.region, leave.Settings{})
+			for i, want := range g.maternity {
+				b := mother(g.birth)
+				b.ChildOrder = i + 1
+				p := mustPlan(t, r, b)
+				if p.MaternityLeave.Days != want {
+					t.Errorf("child %d: %d maternity days, want %d", i+1, p.MaternityLeave.Days, want)
+				}
+				ext := extensionOf(p)
+				switch {
+				case g.extensionAt == "" && ext != nil:
+					t.Errorf("child %d: unexpected extension %+v", i+1, ext)
+				case g.extensionAt != "" && (ext == nil || !strings.Contains(ext.Basis[0].Source, g.extensionAt)):
+					t.Errorf("child %d: extension %+v, want one citing %q", i+1, ext, g.extensionAt)
+				}
+			}
+			f := mustPlan(t, r, father(g.birth, 1))
+			if f.SpousalNursingLeave.Days != g.spousal {
+				t.Errorf("spousal nursing %d days, want %d", f.SpousalNursingLeave.Days, g.spousal)
+			}
+			if pl := f.ParentalLeave; pl.DaysPerYear != g.parental {
+				t.Errorf("parental %d days a year, want %d", pl.DaysPerYear, g.parental)
+			} else if g.untilAge > 0 && !pl.Until.Equal(d(g.birth).AddYearsClamped(g.untilAge)) {
+				t.Errorf("parental until %s, want the %d. birthday", pl.Until, g.untilAge)
+			}
+			for _, basis := range append(f.SpousalNursingLeave.Basis, f.ParentalLeave.Basis...) {
+				if basis.Source == "" {
+					t.Errorf("basis %s without source", basis.RuleID)
+				}
+			}
+		})
+	}
+}
+
+func extensionOf(p leave.BirthPlan) *leave.Component {
+	for i, c := range p.MaternityLeave.Components {
+		if c.Code == leave.CompRegionalExtension {
+			return &p.MaternityLeave.Components[i]
+		}
+	}
+	return nil
+}
+
+// A birth is judged by the version in force on its date: the day before an
+// amendment and the day it takes effect.
+func TestRegionAmendmentBoundaries(t *testing.T) {
+	tests := []struct {
+		region string
+		order  int
+		birth  string
+		days   int
+	}{
+		{"CN-HE", 3, "2021-11-22", 158}, // 2016 version: 60 days for every child
+		{"CN-HE", 3, "2021-11-23", 188}, // 2021 revision: 90 days for the 3rd
+		{"CN-HE", 2, "2021-11-23", 158},
+		{"CN-HE", 1, "2015-12-31", 98}, // before the 2016 version (not covered)
+		{"CN-HE", 1, "2016-01-01", 158},
+		{"CN-SC", 1, "2025-11-27", 158}, // 2021: 生育假 60 days
+		{"CN-SC", 1, "2025-11-28", 188}, // 2025: 90 days
+		{"CN-SC", 1, "2021-09-28", 98},
+		{"CN-SC", 1, "2021-09-29", 158},
+		{"CN-GD", 1, "2021-11-30", 98},
+		{"CN-GD", 1, "2021-12-01", 178},
+		{"CN-ZJ", 2, "2021-11-24", 98},
+		{"CN-ZJ", 2, "2021-11-25", 188},
+		{"CN-BJ", 1, "2021-11-25", 98},
+		{"CN-BJ", 1, "2021-11-26", 158},
+		{"CN-HN", 1, "2021-12-02", 98},
+		{"CN-HN", 1, "2021-12-03", 158},
+		{"CN-SH", 1, "2023-06-20", 98},
+		{"CN-SH", 1, "2023-06-21", 158},
+	}
+	for _, tc := range tests {
+		b := mother(tc.birth)
+		b.ChildOrder = tc.order
+		p := mustPlan(t, rulesIn(tc.region, leave.Settings{}), b)
+		if p.MaternityLeave.Days != tc.days {
+			t.Errorf("%s child %d born %s: %d days, want %d", tc.region, tc.order, tc.birth, p.MaternityLeave.Days, tc.days)
+		}
+		if tc.days == 98 && !hasNote(p.Notes, "no_regional_extension") {
+			t.Errorf("%s born %s: an uncovered date must say so: %+v", tc.region, tc.birth, p.Notes)
+		}
+	}
+}
+
+// Guangdong's own dystocia rule (+30) replaces the national +15.
+func TestGuangdongDystocia(t *testing.T) {
+	b := mother("2026-03-02")
+	b.Dystocia = true
+	if p := mustPlan(t, rulesIn("CN-GD", leave.Settings{}), b); p.MaternityLeave.Days != 98+30+80 {
+		t.Errorf("GD dystocia: %d days, want 208", p.MaternityLeave.Days)
+	}
+}
+
+// Every parameter of every pack has a source, a confidence, a unit and a
+// date; every regional figure below high confidence records the text it
+// was read from.
+func TestEveryPackParamHasSourceAndConfidence(t *testing.T) {
+	book := leave.DefaultRuleBook()
+	for _, p := range leave.DefaultParams() {
+		if p.Source == "" || p.Confidence == "" || p.Unit == "" || p.EffectiveFrom.IsZero() {
+			t.Errorf("param %s lacks source, confidence, unit or date", p.ID())
+		}
+		if strings.HasPrefix(p.Jurisdiction, "CN-") && p.Jurisdiction != "CN-NM" && p.Jurisdiction != "CN-NM-XAM" &&
+			!strings.Contains(p.Note, "据：") {
+			t.Errorf("param %s does not record the text it was read from", p.ID())
+		}
+	}
+	for _, j := range book.Jurisdictions() {
+		if j.Name == "" {
+			t.Errorf("jurisdiction %s has no Chinese name", j.Code)
+		}
+	}
+}
