@@ -153,3 +153,35 @@ func TestEveryPackParamHasSourceAndConfidence(t *testing.T) {
 		}
 	}
 }
+
+func TestSummaries(t *testing.T) {
+	got := map[string]leave.RegionSummary{}
+	for _, s := range leave.DefaultRuleBook().Summaries() {
+		got[s.Code] = s
+	}
+	if s := got["CN-GD"]; s.Name != "广东省" || s.Parent != "CN" || s.Params == 0 ||
+		s.Confidence[leave.ConfidenceLow] != s.Params || !s.CoveredFrom.Equal(d("2021-12-01")) || s.Inherits {
+		t.Errorf("CN-GD = %+v", s)
+	}
+	if s := got["CN-HE"]; !s.CoveredFrom.Equal(d("2016-01-01")) {
+		t.Errorf("CN-HE covered from %s, want its earliest version", s.CoveredFrom)
+	}
+	if s := got["CN-NM-HHHT"]; !s.Inherits || s.Parent != "CN-NM" || s.Params != 0 {
+		t.Errorf("CN-NM-HHHT = %+v", s)
+	}
+}
+
+func TestComponentLabel(t *testing.T) {
+	ext := func(jur string) leave.Component {
+		return leave.Component{Code: leave.CompRegionalExtension, Basis: []leave.Basis{{Jurisdiction: jur}}}
+	}
+	for jur, want := range map[string]string{"CN-NM-XAM": "内蒙古延长产假", "CN-NM": "内蒙古延长产假",
+		"CN-GD": "广东延长产假", "CN-BJ": "北京延长产假", "CN-XX": "地方延长产假"} {
+		if got := leave.ComponentLabel(ext(jur)); got != want {
+			t.Errorf("%s: %q, want %q", jur, got, want)
+		}
+	}
+	if got := leave.ComponentLabel(leave.Component{Code: leave.CompDystocia}); got != "难产增加" {
+		t.Errorf("dystocia: %q", got)
+	}
+}

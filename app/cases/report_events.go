@@ -106,12 +106,8 @@ func pregnancyStart(f leave.Facts, d leave.Date, used map[int]bool) (leave.Date,
 	return d.AddDays(-280), leave.Date{}, "起始日按事件日估算（无预产期记录）"
 }
 
-// componentNames label the parts of a maternity leave; the two 15-day
-// parts name 难产 and 多胞胎.
-var componentNames = map[string]string{"national_base": "国家规定产假", "dystocia": "难产增加",
-	"multiple_birth": "多胞胎增加", "regional_extension": "内蒙古延长产假"}
-
-// components is a maternity leave's days and their parts:
+// components is a maternity leave's days and their parts, the regional
+// extension named after its province (leave.ComponentLabel):
 // "产假 173 天：国家规定产假 98 天、内蒙古延长产假 60 天、难产增加 15 天".
 func components(ml *leave.MaternityLeave) string {
 	out := "产假 " + itoa(ml.Days) + " 天"
@@ -120,7 +116,7 @@ func components(ml *leave.MaternityLeave) string {
 		if i == 0 {
 			sep = "："
 		}
-		out += sep + name(componentNames, c.Code) + " " + itoa(c.Days) + " 天"
+		out += sep + leave.ComponentLabel(c) + " " + itoa(c.Days) + " 天"
 	}
 	return out
 }
