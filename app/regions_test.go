@@ -34,9 +34,9 @@ func TestRegionsChooseThePack(t *testing.T) {
 		region, planRegion string
 		days               int
 	}{
-		{"", "CN-NM-XAM", 98 + 60}, // 兴安盟 restating 内蒙古 Art. 30
-		{"CN-GD", "CN-GD", 98 + 80},  // 广东 奖励假 80
-		{"CN-ZJ", "CN-ZJ", 98 + 90},  // 浙江 2nd child 90
+		{"", "CN-NM-XAM", 98 + 60},  // 兴安盟 restating 内蒙古 Art. 30
+		{"CN-GD", "CN-GD", 98 + 80}, // 广东 奖励假 80
+		{"CN-ZJ", "CN-ZJ", 98 + 90}, // 浙江 2nd child 90
 	} {
 		emp := regionEmployee(t, tn.Key, tc.region)
 		id := birth(t, tn.Key, emp, same)

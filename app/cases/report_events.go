@@ -9,6 +9,7 @@ import (
 // phaseRow is one phase of one event, dated on its own.
 type phaseRow struct {
 	event, phase string
+	region       string // the region whose rules judged the event ("" = none recorded)
 	date         leave.Date
 	from, to     leave.Date
 	note         string
@@ -29,7 +30,15 @@ func (r *reportRun) events() error {
 			if x.to.Before(r.p.From) || x.from.After(r.p.To) {
 				continue
 			}
-			cells := append(r.who(pf.ID, pf.Name, x.date, pf.ExternalID, pf.NationalIDMasked), export.T(name(eventNames, x.event)),
+			region := x.region
+			if region == "" {
+				region = r.region
+				if pf.Region != nil {
+					region = *pf.Region
+				}
+			}
+			cells := append(r.who(pf.ID, pf.Name, x.date, pf.ExternalID, pf.NationalIDMasked), export.T(r.c.RegionName(region)),
+				export.T(name(eventNames, x.event)),
 				export.D(x.date), export.T(name(phaseNames, x.phase)), export.D(x.from), export.D(x.to))
 			result := export.T(x.note)
 			if x.finding != "" {
@@ -54,21 +63,21 @@ func eventPhases(f leave.Facts) []phaseRow {
 		}
 		d := b.Birth.Date
 		start, due, note := pregnancyStart(f, d, used)
-		out = append(out, phaseRow{event: "birth", phase: "pregnancy", date: d, from: start, to: ml.Start.AddDays(-1), note: note})
-		mat := phaseRow{event: "birth", phase: "maternity_leave", date: d, from: ml.Start, to: ml.End, note: components(ml)}
+		out = append(out, phaseRow{event: "birth", phase: "pregnancy", region: b.Region, date: d, from: start, to: ml.Start.AddDays(-1), note: note})
+		mat := phaseRow{event: "birth", phase: "maternity_leave", region: b.Region, date: d, from: ml.Start, to: ml.End, note: components(ml)}
 		if !due.IsZero() && d.DaysUntil(due) > 60 {
 			mat.finding = "事实存疑：分娩早于预产期 " + itoa(d.DaysUntil(due)) + " 天，请人事核实"
 		}
 		out = append(out, mat)
 		if !b.NursingPeriodEnd.IsZero() {
-			out = append(out, phaseRow{event: "birth", phase: "nursing", date: d, from: ml.End.AddDays(1), to: b.NursingPeriodEnd})
+			out = append(out, phaseRow{event: "birth", phase: "nursing", region: b.Region, date: d, from: ml.End.AddDays(1), to: b.NursingPeriodEnd})
 		}
 	}
 	for _, m := range f.Miscarriages {
 		d, ml := m.Miscarriage.Date, m.MiscarriageLeave
 		start, _, note := pregnancyStart(f, d, used)
-		out = append(out, phaseRow{event: "miscarriage", phase: "pregnancy", date: d, from: start, to: ml.Start.AddDays(-1), note: note})
-		row := phaseRow{event: "miscarriage", phase: "miscarriage_leave", date: d, from: ml.Start, to: ml.End}
+		out = append(out, phaseRow{event: "miscarriage", phase: "pregnancy", region: m.Region, date: d, from: start, to: ml.Start.AddDays(-1), note: note})
+		row := phaseRow{event: "miscarriage", phase: "miscarriage_leave", region: m.Region, date: d, from: ml.Start, to: ml.End}
 		for _, b := range f.Births {
 			if b.MaternityLeave != nil && !d.Before(b.Birth.Date) && !d.After(b.MaternityLeave.End) {
 				row.finding = "事实存疑：流产日期在 " + b.Birth.Date.String() + " 分娩后的产假期间，请人事核实"
