@@ -10,7 +10,7 @@ func paramsHN() []Param {
 			"符合法定生育条件的夫妻，在子女三周岁以内，夫妻双方每年均可享受十天育儿假。独生子女父母年满六十周岁，因病住院治疗期间，" +
 			"其子女每年可累计享受十五天的独生子女父母护理假”"}
 	const when = "施行日期未核实，按表决通过日适用"
-	ps := l.extensions("条款号未核实", when, 60, 60, 60)
+	ps := l.extensions("第十六条（条款号据第三方数据）", when, 60, 60, 60)
 	return append(ps,
 		l.p(KeySpousalNursing, 20, "days", "条款号未核实", when),
 		l.p(KeyParentalDays, 10, "days", "条款号未核实", when),

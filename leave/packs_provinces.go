@@ -14,6 +14,11 @@ func ProvinceJurisdictions() []Jurisdiction {
 		{Code: "CN-HN", Parent: "CN", Name: "湖南省"},
 		{Code: "CN-GD", Parent: "CN", Name: "广东省"},
 		{Code: "CN-SC", Parent: "CN", Name: "四川省"},
+		{Code: "CN-SD", Parent: "CN", Name: "山东省"},
+		{Code: "CN-HA", Parent: "CN", Name: "河南省"},
+		{Code: "CN-JS", Parent: "CN", Name: "江苏省"},
+		{Code: "CN-AH", Parent: "CN", Name: "安徽省"},
+		{Code: "CN-HB", Parent: "CN", Name: "湖北省"},
 		{Code: "CN-NM-HHHT", Parent: "CN-NM", Name: "呼和浩特市"},
 		{Code: "CN-NM-BT", Parent: "CN-NM", Name: "包头市"},
 		{Code: "CN-NM-WH", Parent: "CN-NM", Name: "乌海市"},
@@ -31,7 +36,8 @@ func ProvinceJurisdictions() []Jurisdiction {
 // provinceParams returns the parameters of every provincial pack.
 func provinceParams() []Param {
 	var out []Param
-	for _, f := range []func() []Param{paramsBJ, paramsSH, paramsHE, paramsZJ, paramsHN, paramsGD, paramsSC} {
+	for _, f := range []func() []Param{paramsBJ, paramsSH, paramsHE, paramsZJ, paramsHN, paramsGD, paramsSC,
+		paramsSD, paramsHA, paramsJS, paramsAH, paramsHB} {
 		out = append(out, f()...)
 	}
 	return out
