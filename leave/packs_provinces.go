@@ -19,6 +19,9 @@ func ProvinceJurisdictions() []Jurisdiction {
 		{Code: "CN-JS", Parent: "CN", Name: "江苏省"},
 		{Code: "CN-AH", Parent: "CN", Name: "安徽省"},
 		{Code: "CN-HB", Parent: "CN", Name: "湖北省"},
+		{Code: "CN-CQ", Parent: "CN", Name: "重庆市"},
+		{Code: "CN-SN", Parent: "CN", Name: "陕西省"},
+		{Code: "CN-TJ", Parent: "CN", Name: "天津市"},
 		{Code: "CN-NM-HHHT", Parent: "CN-NM", Name: "呼和浩特市"},
 		{Code: "CN-NM-BT", Parent: "CN-NM", Name: "包头市"},
 		{Code: "CN-NM-WH", Parent: "CN-NM", Name: "乌海市"},
@@ -37,7 +40,7 @@ func ProvinceJurisdictions() []Jurisdiction {
 func provinceParams() []Param {
 	var out []Param
 	for _, f := range []func() []Param{paramsBJ, paramsSH, paramsHE, paramsZJ, paramsHN, paramsGD, paramsSC,
-		paramsSD, paramsHA, paramsJS, paramsAH, paramsHB} {
+		paramsSD, paramsHA, paramsJS, paramsAH, paramsHB, paramsCQ, paramsSN, paramsTJ} {
 		out = append(out, f()...)
 	}
 	return out
