@@ -209,3 +209,18 @@ func TestComponentLabel(t *testing.T) {
 		t.Errorf("dystocia: %q", got)
 	}
 }
+
+// Marriage leave: the national 3 days plus the region's extension, where
+// one was found.
+func TestRegionMarriageExtension(t *testing.T) {
+	for region, want := range map[string]int{"CN-NM-XAM": 15, "CN-HE": 15, "CN-HA": 18, "CN-GD": 0, "CN-BJ": 0} {
+		pack, err := leave.DefaultRuleBook().Resolve(region, d("2026-05-20"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, ok := pack.Get(leave.KeyMarriageExtension)
+		if got := map[bool]int{true: p.Value}[ok]; got != want {
+			t.Errorf("%s: marriage extension %d, want %d", region, got, want)
+		}
+	}
+}
