@@ -95,6 +95,11 @@ var demoPeople = []demoPerson{
 	}},
 }
 
+// demoRegions are the demo employees who work outside the tenant's region
+// (工作地区): 李海燕 works at the Guangzhou office, so her coming birth is
+// judged by Guangdong's pack (docs/regions.md).
+var demoRegions = map[string]string{"XA-002": "CN-GD"}
+
 // seedDemo records the demo employees and their families through the same
 // use cases as the API, then runs a dismissal check, sets the payroll
 // settings, files an allowance claim and a subsidy application, and runs the
@@ -108,6 +113,9 @@ func seedDemo(ctx context.Context, cs *cases.Cases) error {
 			HiredOn: sp("2019-03-01"), MonthlyWageFen: &p.wage, MaternityInsured: &p.insured}
 		if p.contractEnd != "" {
 			in.ContractEnd = []byte(`"` + p.contractEnd + `"`)
+		}
+		if r, ok := demoRegions[p.ext]; ok {
+			in.Region = sp(r)
 		}
 		e, err := cs.CreateEmployee(ctx, DemoTenantID, who, in)
 		if err != nil {

@@ -133,5 +133,6 @@ func TestOpenAPIResponses(t *testing.T) {
 	check(200, "POST", "/api/v1/dismissal-checks", map[string]any{"employee_id": emp, "action": "termination", "ground": "art40", "effective_date": "2026-06-01"})
 	claim := check(201, "POST", "/api/v1/allowance-claims", map[string]any{"birth_id": b})["id"].(string)
 	check(200, "GET", "/api/v1/allowance-claims/"+claim, nil)
+	check(200, "GET", "/api/v1/regions", nil)
 	check(404, "GET", "/api/v1/employees/00000000-0000-4000-8000-000000000000", nil)
 }

@@ -8,17 +8,19 @@ const (
 	SourceTenant = "单位设置"
 )
 
-// DefaultJurisdictions returns the built-in region tree.
+// DefaultJurisdictions returns the built-in region tree: CN, Inner
+// Mongolia and its leagues and cities, and the provinces with a pack.
 func DefaultJurisdictions() []Jurisdiction {
-	return []Jurisdiction{
+	return append([]Jurisdiction{
 		{Code: "CN", Name: "全国"},
 		{Code: "CN-NM", Parent: "CN", Name: "内蒙古自治区"},
 		{Code: "CN-NM-XAM", Parent: "CN-NM", Name: "兴安盟"},
-	}
+	}, ProvinceJurisdictions()...)
 }
 
 // DefaultParams returns the built-in parameters of CN, CN-NM and CN-NM-XAM
-// (rules.md §1). Each call returns a fresh slice.
+// (rules.md §1) and of the provincial packs (docs/regions.md). Each call
+// returns a fresh slice.
 func DefaultParams() []Param {
 	spr := MustDate("2012-04-28") // 女职工劳动保护特别规定 施行
 	nm := MustDate("2022-01-07")  // 内蒙古条例 2022 年修正
@@ -70,7 +72,7 @@ func DefaultParams() []Param {
 			Source:     SourceXAM + " 第（十一）项（“健全独生子女父母患病住院期间护理假制度”，未规定天数）",
 			Confidence: ConfidenceLow, Note: "未查到自治区规定的天数：0 表示单位尚未设置，不代表法定天数为0"},
 	}
-	return ps
+	return append(ps, provinceParams()...)
 }
 
 func withNote(p Param, note string) Param {
@@ -78,7 +80,7 @@ func withNote(p Param, note string) Param {
 	return p
 }
 
-// DefaultRuleBook returns the built-in rule book (CN, CN-NM, CN-NM-XAM).
+// DefaultRuleBook returns the built-in rule book of every jurisdiction.
 // It panics only if the built-in data is inconsistent, which a test rules out.
 func DefaultRuleBook() *RuleBook {
 	b, err := NewRuleBook(DefaultJurisdictions(), DefaultParams())

@@ -57,8 +57,14 @@ func TestBuiltinParamsAreComplete(t *testing.T) {
 			t.Errorf("param %s lacks source, confidence, unit or date", p.ID())
 		}
 	}
-	if len(leave.DefaultRuleBook().Jurisdictions()) != 3 {
-		t.Error("want CN, CN-NM, CN-NM-XAM")
+	codes := map[string]bool{}
+	for _, j := range leave.DefaultRuleBook().Jurisdictions() {
+		codes[j.Code] = true
+	}
+	for _, c := range []string{"CN", "CN-NM", "CN-NM-XAM", "CN-NM-HHHT", "CN-GD", "CN-BJ"} {
+		if !codes[c] {
+			t.Errorf("rule book lacks %s", c)
+		}
 	}
 }
 

@@ -125,7 +125,7 @@ func (c *Cases) region(f Fields, r string) *string {
 		return nil
 	}
 	if !c.KnownRegion(r) {
-		f["region"] = "不支持的地区代码（如 CN-NM-XAM 兴安盟）"
+		f["region"] = "不支持的地区代码：支持的代码见 GET /api/v1/regions 或门户“适用地区”页（如 CN-GD 广东省、CN-NM-XAM 兴安盟）"
 		return nil
 	}
 	return &r

@@ -9,6 +9,7 @@ import (
 // phaseRow is one phase of one event, dated on its own.
 type phaseRow struct {
 	event, phase string
+	region       string // the region whose rules judged the event ("" = none recorded)
 	date         leave.Date
 	from, to     leave.Date
 	note         string
@@ -29,7 +30,15 @@ func (r *reportRun) events() error {
 			if x.to.Before(r.p.From) || x.from.After(r.p.To) {
 				continue
 			}
-			cells := append(r.who(pf.ID, pf.Name, x.date, pf.ExternalID, pf.NationalIDMasked), export.T(name(eventNames, x.event)),
+			region := x.region
+			if region == "" {
+				region = r.region
+				if pf.Region != nil {
+					region = *pf.Region
+				}
+			}
+			cells := append(r.who(pf.ID, pf.Name, x.date, pf.ExternalID, pf.NationalIDMasked), export.T(r.c.RegionName(region)),
+				export.T(name(eventNames, x.event)),
 				export.D(x.date), export.T(name(phaseNames, x.phase)), export.D(x.from), export.D(x.to))
 			result := export.T(x.note)
 			if x.finding != "" {
@@ -54,21 +63,21 @@ func eventPhases(f leave.Facts) []phaseRow {
 		}
 		d := b.Birth.Date
 		start, due, note := pregnancyStart(f, d, used)
-		out = append(out, phaseRow{event: "birth", phase: "pregnancy", date: d, from: start, to: ml.Start.AddDays(-1), note: note})
-		mat := phaseRow{event: "birth", phase: "maternity_leave", date: d, from: ml.Start, to: ml.End, note: components(ml)}
+		out = append(out, phaseRow{event: "birth", phase: "pregnancy", region: b.Region, date: d, from: start, to: ml.Start.AddDays(-1), note: note})
+		mat := phaseRow{event: "birth", phase: "maternity_leave", region: b.Region, date: d, from: ml.Start, to: ml.End, note: components(ml)}
 		if !due.IsZero() && d.DaysUntil(due) > 60 {
 			mat.finding = "事实存疑：分娩早于预产期 " + itoa(d.DaysUntil(due)) + " 天，请人事核实"
 		}
 		out = append(out, mat)
 		if !b.NursingPeriodEnd.IsZero() {
-			out = append(out, phaseRow{event: "birth", phase: "nursing", date: d, from: ml.End.AddDays(1), to: b.NursingPeriodEnd})
+			out = append(out, phaseRow{event: "birth", phase: "nursing", region: b.Region, date: d, from: ml.End.AddDays(1), to: b.NursingPeriodEnd})
 		}
 	}
 	for _, m := range f.Miscarriages {
 		d, ml := m.Miscarriage.Date, m.MiscarriageLeave
 		start, _, note := pregnancyStart(f, d, used)
-		out = append(out, phaseRow{event: "miscarriage", phase: "pregnancy", date: d, from: start, to: ml.Start.AddDays(-1), note: note})
-		row := phaseRow{event: "miscarriage", phase: "miscarriage_leave", date: d, from: ml.Start, to: ml.End}
+		out = append(out, phaseRow{event: "miscarriage", phase: "pregnancy", region: m.Region, date: d, from: start, to: ml.Start.AddDays(-1), note: note})
+		row := phaseRow{event: "miscarriage", phase: "miscarriage_leave", region: m.Region, date: d, from: ml.Start, to: ml.End}
 		for _, b := range f.Births {
 			if b.MaternityLeave != nil && !d.Before(b.Birth.Date) && !d.After(b.MaternityLeave.End) {
 				row.finding = "事实存疑：流产日期在 " + b.Birth.Date.String() + " 分娩后的产假期间，请人事核实"
@@ -106,12 +115,8 @@ func pregnancyStart(f leave.Facts, d leave.Date, used map[int]bool) (leave.Date,
 	return d.AddDays(-280), leave.Date{}, "起始日按事件日估算（无预产期记录）"
 }
 
-// componentNames label the parts of a maternity leave; the two 15-day
-// parts name 难产 and 多胞胎.
-var componentNames = map[string]string{"national_base": "国家规定产假", "dystocia": "难产增加",
-	"multiple_birth": "多胞胎增加", "regional_extension": "内蒙古延长产假"}
-
-// components is a maternity leave's days and their parts:
+// components is a maternity leave's days and their parts, the regional
+// extension named after its province (leave.ComponentLabel):
 // "产假 173 天：国家规定产假 98 天、内蒙古延长产假 60 天、难产增加 15 天".
 func components(ml *leave.MaternityLeave) string {
 	out := "产假 " + itoa(ml.Days) + " 天"
@@ -120,7 +125,7 @@ func components(ml *leave.MaternityLeave) string {
 		if i == 0 {
 			sep = "："
 		}
-		out += sep + name(componentNames, c.Code) + " " + itoa(c.Days) + " 天"
+		out += sep + leave.ComponentLabel(c) + " " + itoa(c.Days) + " 天"
 	}
 	return out
 }

@@ -12,7 +12,7 @@ import (
 func TestEventPhases(t *testing.T) {
 	d := leave.MustDate
 	ml := &leave.MaternityLeave{Days: 158, Start: d("2025-01-10"), End: d("2025-06-16"),
-		Components: []leave.Component{{Code: "national_base", Days: 98}, {Code: "regional_extension", Days: 60}}}
+		Components: []leave.Component{{Code: "national_base", Days: 98}, {Code: "regional_extension", Days: 60, Basis: []leave.Basis{{Jurisdiction: "CN-NM"}}}}}
 	f := leave.Facts{Gender: leave.Female,
 		Pregnancies: []leave.Pregnancy{{ReportedOn: d("2024-06-01"), ExpectedDueDate: d("2025-04-20")},
 			{ReportedOn: d("2025-10-01"), ExpectedDueDate: d("2026-05-01")}},

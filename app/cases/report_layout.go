@@ -23,7 +23,7 @@ func cols(pairs ...any) []export.Column {
 // name, 工号 and masked ID number where it is about an employee.
 var (
 	secEvents = export.Section{Sheet: "三期女职工", Title: "一、孕期、产期、哺乳期（三期）女职工（按事件分阶段列示）",
-		Columns: cols("序号", 6, "职工姓名", 12, "工号", 10, "身份证号", 20, "事件", 8, "事件日期", 12,
+		Columns: cols("序号", 6, "职工姓名", 12, "工号", 10, "身份证号", 20, "工作地区", 10, "事件", 8, "事件日期", 12,
 			"阶段", 10, "阶段起始日", 12, "阶段截止日", 12, "核查结果", 30)}
 	secLeaves = export.Section{Sheet: "休假核对", Title: "二、休假与法定应享天数核对",
 		Columns: cols("序号", 6, "职工姓名", 12, "工号", 10, "身份证号", 20, "假期类型", 12, "开始日期", 12,
@@ -55,7 +55,8 @@ var (
 const reportBasis = "《兴安盟优化生育政策促进人口长期均衡发展若干措施》（兴署办发〔2023〕86号）第十三条；" +
 	"《妇女权益保障法》第四十八条；《女职工劳动保护特别规定》第五条至第九条；" +
 	"《劳动合同法》第四十条至第四十二条、第四十五条、第八十七条；《社会保险法》第五十六条；" +
-	"《社会保险经办条例》第二十条；《内蒙古自治区人口与计划生育条例》第三十条"
+	"《社会保险经办条例》第二十条；《内蒙古自治区人口与计划生育条例》第三十条；" +
+	"其他工作地区职工按其地区的人口与计划生育条例（地区见第一部分“工作地区”列，逐项依据见各假期计划）"
 
 // reportSettings names the tenant settings the report applies: they are
 // the employer's own choices, not law.

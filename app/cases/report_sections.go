@@ -22,6 +22,7 @@ type reportRun struct {
 	flagged int
 	totals  [][]export.Cell
 	renamed map[string]leave.Date // employee id → day of the last name change
+	region  string                // the tenant's region, for employees without their own
 
 	separations map[string]store.Separation // employee id → separation in force
 }
@@ -39,7 +40,8 @@ func (c *Cases) writeReport(ctx context.Context, tx *store.Tx, tenant string, p 
 	if err != nil {
 		return err
 	}
-	r := &reportRun{c: c, ctx: ctx, tx: tx, tenant: tenant, p: p, w: export.NewDigest(w), renamed: renamed}
+	r := &reportRun{c: c, ctx: ctx, tx: tx, tenant: tenant, p: p, w: export.NewDigest(w), renamed: renamed,
+		region: t.Region}
 	h := export.Header{Title: reportTitle, TenantName: t.Name, CreditCode: t.CreditCode, From: p.From, To: p.To,
 		GeneratedAt: c.Now().Truncate(1e9)}
 	if err := r.w.Begin(h); err != nil {

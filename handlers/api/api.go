@@ -39,6 +39,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerEntitlements(r)
 	a.registerLeave(r)
 	a.registerSettings(r)
+	a.registerRegions(r)
 	a.registerDismissal(r)
 	a.registerSeparation(r)
 	a.registerAccessCopy(r)

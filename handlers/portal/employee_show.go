@@ -58,11 +58,4 @@ func (p *Portal) employee(c *fiber.Ctx) error {
 }
 
 // regionName names a jurisdiction code, e.g. CN-NM-XAM → 兴安盟.
-func (p *Portal) regionName(code string) string {
-	for _, j := range p.cases.Rules.Jurisdictions() {
-		if j.Code == code {
-			return j.Name
-		}
-	}
-	return code
-}
+func (p *Portal) regionName(code string) string { return p.cases.RegionName(code) }

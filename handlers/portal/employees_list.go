@@ -63,6 +63,9 @@ func (p *Portal) employees(c *fiber.Ctx) error {
 	page.Rows = make([]employeeRow, len(rows))
 	for i, e := range rows {
 		page.Rows[i] = rowOf(e)
+		if e.Region != nil {
+			page.Rows[i].Region = p.regionName(*e.Region)
+		}
 	}
 	return p.render(c, fiber.StatusOK, "employees", "员工", "employees", page)
 }
@@ -74,6 +77,7 @@ type employeeRow struct {
 	ID, Name, ExternalID, Gender, HiredOn, ContractEnd, Wage string
 	Insured                                                  bool
 	SeparatedOn                                              string // last day, once a separation is recorded
+	Region                                                   string // 工作地区, "" = the tenant's
 }
 
 func rowOf(e store.Employee) employeeRow {

@@ -53,7 +53,7 @@ var familyKinds = map[string]familyKind{
 			{Name: "gestation_weeks", Label: "孕周 *", Type: "number", Hint: "整周数，如 12"},
 		}},
 	"marriages": {Key: "marriages", Title: "登记结婚", Submit: "登记结婚",
-		Intro: "依法办理结婚登记的职工享受婚假（国家 3 天 + 内蒙古 15 天，共 18 天），保存后记入假期余额。",
+		Intro: "依法办理结婚登记的职工享受婚假：国家 3 天，另加工作地区规定的延长婚假（如内蒙古 15 天，共 18 天），保存后记入假期余额。",
 		Fields: []familyField{
 			{Name: "registered_on", Label: "结婚登记日期 *", Type: "date"},
 		}},
@@ -65,9 +65,7 @@ func (p *Portal) registerFamily(r fiber.Router) {
 		"parental": "育儿假", "marriage": "婚假", "only_child_care": "独生子女父母护理假"})
 	p.AddLabels("unit", map[string]string{"calendar_days": "自然日", "working_days": "工作日", "days": "天",
 		"years": "年", "hours": "小时", "months": "个月", "weeks": "周"})
-	p.AddLabels("component", map[string]string{"national_base": "国家规定产假", "dystocia": "难产增加",
-		"multiple_birth": "多胞胎增加", "regional_extension": "内蒙古延长产假"})
-	p.AddLabels("confidence", map[string]string{"high": "已核对原文", "medium": "通行解读", "low": "待确认"})
+	p.AddLabels("confidence", map[string]string{"high": "已核对原文", "medium": "通行解读", "low": "待核实"})
 	p.AddEmployeeSection(EmployeeSection{Order: 5, Roles: familyReaders, Render: p.timelineSection})
 	p.AddEmployeeSection(EmployeeSection{Order: 20, Roles: familyReaders, Render: p.entitlementsSection})
 	p.AddEmployeeSection(EmployeeSection{Order: 25, Roles: familyReaders, Render: p.benefitsSection})

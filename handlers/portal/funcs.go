@@ -47,6 +47,7 @@ func (p *Portal) funcs() template.FuncMap {
 		"percent":     percent,
 		"fen":         fenOf,
 		"signedYuan":  signedYuan,
+		"component":   leave.ComponentLabel,
 	}
 }
 

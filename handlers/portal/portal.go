@@ -112,6 +112,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerClaims(r)
 	p.registerSubsidies(r)
 	p.registerSettings(r)
+	p.registerRegions(r)
 	p.registerDocuments(r)
 	p.registerExports(r)
 	p.registerIntegrations(r)
