@@ -69,10 +69,13 @@ func startBrowser(t *testing.T) (ctx context.Context, base string, consoleErrors
 	}
 }
 
-// screenshot saves a full-page PNG under the test's temp dir (and, when
-// LEAVEGUARD_SCREENSHOT_DIR is set, a copy there to look at).
+// screenshot checks the page with axe-core at a laptop's and a phone's
+// width (checkA11y: every page a journey looks at) and saves a full-page PNG
+// under the test's temp dir (and, when LEAVEGUARD_SCREENSHOT_DIR is set, a
+// copy there to look at).
 func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
+	checkA11y(t, ctx, name)
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
