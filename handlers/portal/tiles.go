@@ -60,10 +60,12 @@ func (p *Portal) leaveSoonTile(c *fiber.Ctx) ([]Card, error) {
 			ending++
 		}
 	}
-	link := withQuery("/leave-requests", "status", "approved", "from", today.String(), "to", end.String())
+	link := func(by string) string { // the leave starting, or ending, in the window, soonest first
+		return withQuery("/leave-requests", "status", "approved", "from", today.String(), "to", end.String(), "dates", by, "sort", by)
+	}
 	return []Card{
-		{Label: "14 天内开始的假期", Value: countText(starting), Note: "已批准，" + today.String() + " 起", Link: link},
-		{Label: "14 天内结束的假期", Value: countText(ending), Note: "请安排返岗与工资恢复", Link: link},
+		{Label: "14 天内开始的假期", Value: countText(starting), Note: "已批准，" + today.String() + " 起", Link: link("start")},
+		{Label: "14 天内结束的假期", Value: countText(ending), Note: "请安排返岗与工资恢复", Link: link("end")},
 	}, nil
 }
 
