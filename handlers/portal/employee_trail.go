@@ -1,7 +1,7 @@
 package portal
 
 import (
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,25 +19,27 @@ const (
 // employeeTrail is one page of who viewed or changed an employee, newest
 // first, from before (an audit seq; 0 = the newest). Consecutive reads by the
 // same person (one page view writes several: 档案, 三期, 假期…) fold into one
-// row that says how many. next is the cursor of the older page, 0 at the end.
+// row that says what was viewed. next is the cursor of the older page, 0 at the end.
 func (p *Portal) employeeTrail(c *fiber.Ctx, employeeID string, before int64) (rows []auditRow, next int64, err error) {
 	raw, more, err := p.auditRows(c, store.AuditFilter{ObjectType: "employee", ObjectID: employeeID, BeforeSeq: before, Limit: trailScan})
 	if err != nil {
 		return nil, 0, err
 	}
-	reads := 0 // entries folded into the last row
+	var seen []string // what the last row's folded reads were, by label
 	for _, r := range raw {
 		last := len(rows) - 1
 		if last >= 0 && isRead(r.Action) && isRead(rows[last].Action) && r.Actor == rows[last].Actor {
-			reads++
-			rows[last].Detail = "连续查看 " + strconv.Itoa(reads) + " 项（档案、三期、假期等），最早 " + r.At.In(china).Format("01-02 15:04")
+			if label := orRaw(p.actions[r.Action], r.Action); !slices.Contains(seen, label) {
+				seen = append(seen, label)
+			}
+			rows[last].Detail = "连续查看：" + strings.Join(seen, "、") + "；最早 " + r.At.In(china).Format("01-02 15:04")
 			next = r.Seq
 			continue
 		}
 		if len(rows) == trailSize {
 			return rows, next, nil
 		}
-		rows, reads, next = append(rows, r), 1, r.Seq
+		rows, seen, next = append(rows, r), []string{orRaw(p.actions[r.Action], r.Action)}, r.Seq
 	}
 	if !more {
 		next = 0
