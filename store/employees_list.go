@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lib/pq"
+
 	"leaveguard/leave"
 )
 
@@ -16,6 +18,8 @@ type EmployeeFilter struct {
 	Gender     string
 	Status     string     // "current" (still employed on Today), "former" (last day before Today); "" or "all": both
 	Today      leave.Date // the day Status is judged on
+	OnlyIDs    bool       // keep only the employees in IDs (none when it is empty)
+	IDs        []string
 	AfterTime  time.Time
 	AfterID    string
 	Limit      int
@@ -32,6 +36,7 @@ func (t *Tx) Employees(ctx context.Context, tenant string, f EmployeeFilter) ([]
 		  AND (:external_id = '' OR external_id = :external_id)
 		  AND (:gender = '' OR gender = :gender)
 		  AND (:status IN ('', 'all') OR (:status = 'former') = COALESCE(separated_on < CAST(:today AS date), false))
+		  AND (NOT :only_ids OR id = ANY(CAST(:ids AS uuid[])))
 		  AND (:query = '' OR name ILIKE '%' || :query || '%' OR external_id ILIKE '%' || :query || '%')
 		  AND (:after_id = '' OR (created_at, id) > (:after_time, CAST(NULLIF(:after_id, '') AS uuid)))
 		ORDER BY created_at, id
@@ -39,6 +44,7 @@ func (t *Tx) Employees(ctx context.Context, tenant string, f EmployeeFilter) ([]
 	args := map[string]any{
 		"tenant_id": tenant, "external_id": f.ExternalID, "gender": f.Gender, "status": f.Status, "today": f.Today,
 		"query": escapeLike(f.Query), "after_time": f.AfterTime, "after_id": f.AfterID, "limit": f.Limit,
+		"only_ids": f.OnlyIDs, "ids": pq.Array(f.IDs),
 	}
 	rows, err := sqlxNamedQuery(ctx, t, q, args)
 	if err != nil {

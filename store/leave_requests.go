@@ -85,28 +85,54 @@ func (t *Tx) SetLeaveStatus(ctx context.Context, tenant, id, status, by, note st
 type LeaveFilter struct {
 	EmployeeID string
 	Status     string
-	From, To   leave.Date // overlapping this window, when set
-	AfterTime  time.Time
+	From, To   leave.Date // a window the leave overlaps, when set
+	DatesBy    string     // "start" or "end": the window holds the start or end day instead
+	Sort       string     // a key of LeaveSorts; "" is oldest first
+	AfterTime  time.Time  // the sort key of the last row shown (a date at 00:00 UTC)
 	AfterID    string
 	Limit      int
 }
 
-// LeaveRequests lists requests, oldest first, one page at a time.
+// LeaveSorts are the orders of a leave listing: "created" (when it was
+// made, the default), "start" or "end" day, each ascending or with "-"
+// descending. Ties go by id, so the keyset cursor is stable.
+var LeaveSorts = map[string]struct {
+	Col  string
+	Desc bool
+}{
+	"created": {"created_at", false}, "-created": {"created_at", true},
+	"start": {"start_date", false}, "-start": {"start_date", true},
+	"end": {"end_date", false}, "-end": {"end_date", true},
+}
+
+// LeaveRequests lists requests in f.Sort order (oldest first by default),
+// one page at a time.
 func (t *Tx) LeaveRequests(ctx context.Context, tenant string, f LeaveFilter) ([]LeaveRequest, error) {
 	if err := t.check(tenant); err != nil {
 		return nil, err
 	}
-	const q = `
+	sort, ok := LeaveSorts[f.Sort]
+	if !ok {
+		sort = LeaveSorts["created"]
+	}
+	after, typ, cmp, dir := any(f.AfterTime), "timestamptz", ">", ""
+	if sort.Col != "created_at" {
+		after, typ = f.AfterTime.UTC().Format(time.DateOnly), "date"
+	}
+	if sort.Desc {
+		cmp, dir = "<", " DESC"
+	}
+	q := `
 		SELECT ` + leaveRequestCols + ` FROM leave_requests
 		WHERE tenant_id = :tenant_id
 		  AND (:employee_id = '' OR employee_id = CAST(NULLIF(:employee_id, '') AS uuid))
 		  AND (:status = '' OR status = :status)
-		  AND (CAST(:from AS date) IS NULL OR end_date >= :from)
-		  AND (CAST(:to AS date) IS NULL OR start_date <= :to)
-		  AND (:after_id = '' OR (created_at, id) > (:after_time, CAST(NULLIF(:after_id, '') AS uuid)))
-		ORDER BY created_at, id LIMIT :limit`
+		  AND (CAST(:from AS date) IS NULL OR CASE :dates_by WHEN 'start' THEN start_date ELSE end_date END >= :from)
+		  AND (CAST(:to AS date) IS NULL OR CASE :dates_by WHEN 'end' THEN end_date ELSE start_date END <= :to)
+		  AND (:after_id = '' OR (` + sort.Col + `, id) ` + cmp + ` (CAST(:after AS ` + typ + `), CAST(NULLIF(:after_id, '') AS uuid)))
+		ORDER BY ` + sort.Col + dir + `, id` + dir + ` LIMIT :limit`
 	args := map[string]any{"tenant_id": tenant, "employee_id": f.EmployeeID, "status": f.Status,
-		"from": f.From, "to": f.To, "after_time": f.AfterTime, "after_id": f.AfterID, "limit": f.Limit}
+		"from": f.From, "to": f.To, "dates_by": f.DatesBy, "after": after, "after_id": f.AfterID, "limit": f.Limit}
 	rows, err := sqlxNamedQuery(ctx, t, q, args)
 	if err != nil {
 		return nil, fmt.Errorf("store: leave requests: %w", mapErr(err))

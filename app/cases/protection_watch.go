@@ -69,3 +69,23 @@ func (c *Cases) ContractExtensions(ctx context.Context, tenant string, who store
 	})
 	return out, err
 }
+
+// ContractExtensionOf reports whether one employee's contract must be
+// extended (her contract ends, on or after asOf, inside a protected period),
+// for the warning on her page; the page's read is audited with it.
+func (c *Cases) ContractExtensionOf(ctx context.Context, tenant, employeeID string, asOf leave.Date) (ContractExtension, bool, error) {
+	var x ContractExtension
+	var ok bool
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		pf, err := tx.ProtectionFacts(ctx, tenant, employeeID, "")
+		if err != nil {
+			return err
+		}
+		if leftBefore(pf.Employee, asOf) {
+			return nil
+		}
+		x, _, ok, err = extensionOf(pf, asOf)
+		return err
+	})
+	return x, ok, err
+}

@@ -40,7 +40,7 @@ func startBrowser(t *testing.T) (ctx context.Context, base string, consoleErrors
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute) // axe checks each page twice
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
@@ -69,10 +69,13 @@ func startBrowser(t *testing.T) (ctx context.Context, base string, consoleErrors
 	}
 }
 
-// screenshot saves a full-page PNG under the test's temp dir (and, when
-// LEAVEGUARD_SCREENSHOT_DIR is set, a copy there to look at).
+// screenshot checks the page with axe-core at a laptop's and a phone's
+// width (checkA11y: every page a journey looks at) and saves a full-page PNG
+// under the test's temp dir (and, when LEAVEGUARD_SCREENSHOT_DIR is set, a
+// copy there to look at).
 func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
+	checkA11y(t, ctx, name)
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"html/template"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -14,15 +15,13 @@ type employeePage struct {
 	E          store.Employee
 	RegionName string
 	Trail      []auditRow
-	MoreTrail  bool
+	TrailNext  int64 // the audit seq the older page of the trail starts before; 0: none
+	TrailPaged bool  // the trail is not on its newest page
 	Sections   []template.HTML
 	CanWrite   bool
 }
 
-// trailSize is how many audit entries the employee page shows.
-const trailSize = 20
-
-// employee is GET /employees/:id: the record (read audited by the use
+// employee is GET /employees/:id?trail_before=: the record (read audited by the use
 // case), the sections of other areas, and who viewed or changed it.
 func (p *Portal) employee(c *fiber.Ctx) error {
 	id := validID(c.Params("id"))
@@ -38,8 +37,9 @@ func (p *Portal) employee(c *fiber.Ctx) error {
 	if e.Region != nil {
 		page.RegionName = p.regionName(*e.Region)
 	}
-	page.Trail, page.MoreTrail, err = p.auditRows(c, store.AuditFilter{ObjectType: "employee", ObjectID: e.ID, Limit: trailSize})
-	if err != nil {
+	before, _ := strconv.ParseInt(c.Query("trail_before"), 10, 64)
+	page.TrailPaged = before > 0
+	if page.Trail, page.TrailNext, err = p.employeeTrail(c, e.ID, before); err != nil {
 		return err
 	}
 	for _, s := range p.sections {

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/handlers"
+	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -17,6 +18,8 @@ var (
 type employeesPage struct {
 	Q, Gender string
 	Status    string // current (在职, the default), former (已离职) or all
+	Phase     string // protected (三期保护中), a leave.Phase, or "" (everyone)
+	ShowPhase bool   // the viewer may see 三期 (family readers): the column and the filter
 	Rows      []employeeRow
 	Next      string // cursor of the next page, "" on the last
 	Paged     bool   // this is not the first page
@@ -51,8 +54,12 @@ func (p *Portal) employees(c *fiber.Ctx) error {
 		page.Q = string([]rune(page.Q)[:100])
 	}
 	after, afterID := decodeCursor(c.Query("after"))
-	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Gender != "" || page.Status != "current"
 	f := store.EmployeeFilter{Query: page.Q, Gender: page.Gender, Status: page.Status, Today: p.cases.Today(), AfterTime: after, AfterID: afterID, Limit: PageSize}
+	phases, err := p.employeePhases(c, &page, &f)
+	if err != nil {
+		return err
+	}
+	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Gender != "" || page.Status != "current" || page.Phase != ""
 	rows, more, err := p.cases.ListEmployees(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
@@ -66,6 +73,7 @@ func (p *Portal) employees(c *fiber.Ctx) error {
 		if e.Region != nil {
 			page.Rows[i].Region = p.regionName(*e.Region)
 		}
+		page.Rows[i].Phase = phases[e.ID]
 	}
 	return p.render(c, fiber.StatusOK, "employees", "员工", "employees", page)
 }
@@ -78,6 +86,7 @@ type employeeRow struct {
 	Insured                                                  bool
 	SeparatedOn                                              string // last day, once a separation is recorded
 	Region                                                   string // 工作地区, "" = the tenant's
+	Phase                                                    leave.Phase
 }
 
 func rowOf(e store.Employee) employeeRow {
@@ -90,4 +99,26 @@ func rowOf(e store.Employee) employeeRow {
 		r.SeparatedOn = showDate(e.SeparatedOn)
 	}
 	return r
+}
+
+// employeePhases reads ?phase for a viewer who may see 三期 and returns each
+// protected employee's phase today; a phase filter keeps only those in it.
+func (p *Portal) employeePhases(c *fiber.Ctx, page *employeesPage, f *store.EmployeeFilter) (map[string]leave.Phase, error) {
+	if page.ShowPhase = allowed(sessionOf(c).Role, familyReaders); !page.ShowPhase {
+		return nil, nil
+	}
+	phases, err := p.cases.PhasesOn(c.UserContext(), handlers.Tenant(c), p.cases.Today())
+	if err != nil {
+		return nil, err
+	}
+	switch ph := c.Query("phase"); ph {
+	case "protected", string(leave.PhasePregnancy), string(leave.PhaseMaternityLeave), string(leave.PhaseNursing):
+		page.Phase, f.OnlyIDs = ph, true
+		for id, got := range phases {
+			if ph == "protected" || string(got) == ph {
+				f.IDs = append(f.IDs, id)
+			}
+		}
+	}
+	return phases, nil
 }

@@ -8,6 +8,9 @@ import (
 	"leaveguard/leave"
 )
 
+// extensionReaders may see the contracts to extend (page, menu and tile).
+var extensionReaders = []string{"admin", "hr", "auditor"}
+
 // extensionsPage lists the contracts that must be extended.
 type extensionsPage struct {
 	Rows   []cases.ContractExtension
@@ -25,5 +28,5 @@ func (p *Portal) contractExtensions(c *fiber.Ctx) error {
 		return err
 	}
 	page := extensionsPage{Rows: rows, AsOf: today, HasPDF: p.hasDocuments(c)}
-	return p.render(c, fiber.StatusOK, "extensions", "须顺延的劳动合同", "dashboard", page)
+	return p.render(c, fiber.StatusOK, "extensions", "须顺延的劳动合同", "extensions", page)
 }

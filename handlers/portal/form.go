@@ -2,6 +2,7 @@ package portal
 
 import (
 	"errors"
+	"html/template"
 
 	"leaveguard/app/cases"
 )
@@ -27,6 +28,17 @@ func (f Form) E(name string) string { return f.Errors[name] }
 
 // Has reports whether field name has an error.
 func (f Form) Has(name string) bool { return f.Errors[name] != "" }
+
+// Aria returns, for a field with an error, the attributes that mark its
+// control invalid and tie it to the message under it (id "e-"+name, as the
+// "field" and "error-of" templates write it); nothing otherwise. Name is a
+// field name written in a template, never user input.
+func (f Form) Aria(name string) template.HTMLAttr {
+	if !f.Has(name) {
+		return ""
+	}
+	return template.HTMLAttr(` aria-invalid="true" aria-describedby="e-` + name + `"`)
+}
 
 // FormError turns a use-case failure into a form with its field messages
 // (fields renamed by rename, e.g. monthly_wage_fen → monthly_wage). It

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"html/template"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -28,6 +27,7 @@ type leaveRow struct {
 // leaveListPage is the list of leave requests with its filter.
 type leaveListPage struct {
 	listQuery
+	leaveOrder
 	Employee *store.EmployeeLabel
 	Rows     []leaveRow
 	CanWrite bool
@@ -48,9 +48,10 @@ func (p *Portal) registerLeave(r fiber.Router) {
 	p.page(r, fiber.MethodPost, "/leave-requests/:id/cancel", p.leaveStep("cancel"), leaveWriters...)
 }
 
-// leaveRequests is GET /leave-requests?status=&ext=&employee=&from=&to=&after=:
-// requests in the order they were made, filtered by status, employee and
-// a date window they overlap, 50 a page.
+// leaveRequests is GET /leave-requests?status=&ext=&employee=&from=&to=&dates=&sort=&after=:
+// requests newest first (or sorted by start, end or submission time),
+// filtered by status, employee and a date window they overlap (or start or
+// end in), 50 a page.
 func (p *Portal) leaveRequests(c *fiber.Ctx) error {
 	q, w, err := p.readListQuery(c, func(s string) bool {
 		_, ok := p.labels["leave_status"][s]
@@ -59,16 +60,16 @@ func (p *Portal) leaveRequests(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	page := leaveListPage{listQuery: q, CanWrite: allowed(sessionOf(c).Role, leaveWriters)}
-	f := store.LeaveFilter{Status: q.Status, EmployeeID: w.EmployeeID, From: w.From, To: w.To,
-		AfterTime: w.AfterTime, AfterID: w.AfterID, Limit: PageSize + 1}
+	page := leaveListPage{listQuery: q, leaveOrder: readLeaveOrder(c), CanWrite: allowed(sessionOf(c).Role, leaveWriters)}
+	f := store.LeaveFilter{Status: q.Status, EmployeeID: w.EmployeeID, From: w.From, To: w.To, DatesBy: page.Dates,
+		Sort: page.Sort, AfterTime: w.AfterTime, AfterID: w.AfterID, Limit: PageSize + 1}
 	var rows []store.LeaveRequest
 	if f.EmployeeID != "-" {
 		if rows, err = p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), f); err != nil {
 			return err
 		}
 	}
-	rows, page.Next = cutPage(rows, func(r store.LeaveRequest) (time.Time, string) { return r.CreatedAt, r.ID })
+	rows, page.Next = cutPage(rows, page.key)
 	if page.Rows, err = p.leaveRows(c, rows); err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ type leaveFormPage struct {
 	Types    []leave.LeaveType
 	Preview  *leave.Decision
 	Explain  string
+	Inline   bool // the preview block alone, for app.js: it carries the messages
 }
 
 // leaveNew is GET /leave-requests/new?employee=&leave_type=&start=&days=:
@@ -118,6 +119,11 @@ func (p *Portal) leaveSubmit(c *fiber.Ctx) error {
 	if !ok {
 		return err
 	}
+	for _, v := range page.Form.Errors {
+		if v == page.Form.Message { // said at its field (天数 over the balance): once is enough
+			page.Form.Message = "请按字段提示修改后重新提交。"
+		}
+	}
 	page.Explain = explain(err)
 	return p.render(c, status, "leave_form", "申请假期", "leave", page)
 }
@@ -160,6 +166,7 @@ func (p *Portal) leavePreviewJSON(c *fiber.Ctx) error {
 		}
 		page.Explain = explain(err)
 	}
+	page.Inline = true
 	html, err := p.Partial("leave-preview", page)
 	if err != nil {
 		return err

@@ -118,5 +118,6 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerIntegrations(r)
 	p.registerAPIKeys(r)
 	p.registerTiles()
-	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
+	p.AddNav(NavEntry{Key: "extensions", Label: "合同顺延", Path: "/contract-extensions", Order: OrderDismissal + 1, Roles: extensionReaders})
+	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, extensionReaders...)
 }

@@ -19,6 +19,10 @@ type protectionBlock struct {
 	Checks   []cases.DismissalCheck
 	Wages    []store.ScheduledWage // announced by the payroll system for a later day
 	CanCheck bool
+	// Extension: her contract ends inside a protected period and must be
+	// extended; HasPDF: the viewer may download the 顺延通知书.
+	Extension *cases.ContractExtension
+	HasPDF    bool
 }
 
 // protectionSection shows whether the employee is protected today (read
@@ -38,6 +42,12 @@ func (p *Portal) protectionSection(c *fiber.Ctx, e store.Employee) (template.HTM
 	if err != nil {
 		return "", err
 	}
-	return p.Partial("protection-section", protectionBlock{E: e, P: prot, Checks: checks, Wages: wages,
-		CanCheck: allowed(sessionOf(c).Role, dismissalWriters)})
+	block := protectionBlock{E: e, P: prot, Checks: checks, Wages: wages,
+		CanCheck: allowed(sessionOf(c).Role, dismissalWriters), HasPDF: p.hasDocuments(c)}
+	if x, ok, err := p.cases.ContractExtensionOf(ctx, tenant, e.ID, p.cases.Today()); err != nil {
+		return "", err
+	} else if ok {
+		block.Extension = &x
+	}
+	return p.Partial("protection-section", block)
 }

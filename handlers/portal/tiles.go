@@ -17,7 +17,7 @@ const tileLimit = 1000
 func (p *Portal) registerTiles() {
 	p.AddTile(Tile{Order: 20, Roles: familyReaders, Run: p.protectedTile})
 	p.AddTile(Tile{Order: 30, Roles: leaveReaders, Run: p.leaveSoonTile})
-	p.AddTile(Tile{Order: 40, Roles: []string{"admin", "hr", "auditor"}, Run: p.extensionsTile})
+	p.AddTile(Tile{Order: 40, Roles: extensionReaders, Run: p.extensionsTile})
 	p.AddTile(Tile{Order: 50, Roles: claimReaders, Run: p.claimsTile})
 }
 
@@ -34,7 +34,7 @@ func (p *Portal) protectedTile(c *fiber.Ctx) ([]Card, error) {
 	if err != nil {
 		return nil, err
 	}
-	card := Card{Label: "三期保护中的员工", Value: countText(n.Total()), Link: "/employees?gender=female",
+	card := Card{Label: "三期保护中的员工", Value: countText(n.Total()), Link: "/employees?phase=protected",
 		Note: "孕期 " + itoa(n.Pregnancy) + " · 产期 " + itoa(n.MaternityLeave) + " · 哺乳期 " + itoa(n.Nursing)}
 	if n.Total() > 0 {
 		card.Tone = "warn"
@@ -60,10 +60,12 @@ func (p *Portal) leaveSoonTile(c *fiber.Ctx) ([]Card, error) {
 			ending++
 		}
 	}
-	link := withQuery("/leave-requests", "status", "approved", "from", today.String(), "to", end.String())
+	link := func(by string) string { // the leave starting, or ending, in the window, soonest first
+		return withQuery("/leave-requests", "status", "approved", "from", today.String(), "to", end.String(), "dates", by, "sort", by)
+	}
 	return []Card{
-		{Label: "14 天内开始的假期", Value: countText(starting), Note: "已批准，" + today.String() + " 起", Link: link},
-		{Label: "14 天内结束的假期", Value: countText(ending), Note: "请安排返岗与工资恢复", Link: link},
+		{Label: "14 天内开始的假期", Value: countText(starting), Note: "已批准，" + today.String() + " 起", Link: link("start")},
+		{Label: "14 天内结束的假期", Value: countText(ending), Note: "请安排返岗与工资恢复", Link: link("end")},
 	}, nil
 }
 

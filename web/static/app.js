@@ -3,12 +3,8 @@
 (function () {
   "use strict";
 
-  // Filters: changing a select submits its form.
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
-    el.addEventListener("change", function () {
-      if (el.form) { el.form.submit(); }
-    });
-  });
+  // Filters apply with their button only: a select that submitted on change
+  // would reload the page at the first arrow key (WCAG 3.2.2).
 
   // Forms: confirm destructive actions, then show progress and prevent a
   // double submission.
