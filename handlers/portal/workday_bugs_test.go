@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,7 +178,7 @@ func TestExportPhaseStartDays(t *testing.T) {
 	col := map[string]int{}
 	starts := map[string]string{}
 	for _, r := range rows {
-		if len(col) == 0 && len(r) > 8 && r[6] == "阶段" {
+		if len(col) == 0 && slices.Contains(r, "阶段") && slices.Contains(r, "阶段起始日") {
 			for i, name := range r {
 				col[name] = i
 			}
