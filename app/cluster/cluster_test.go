@@ -52,6 +52,7 @@ func TestThreeInstances(t *testing.T) {
 	t.Run("webhook dedupe across instances", f.webhookDedupe)
 	t.Run("throughput", f.throughput)
 	t.Run("instance killed under load", f.killUnderLoad)
+	t.Run("daily job raises each notice once", f.dailyJobOnce)
 	t.Run("each event delivered once per integration", func(t *testing.T) { f.deliveredOnce(t, hooks) })
 }
 
@@ -321,13 +322,14 @@ func (f *fixture) throughput(t *testing.T) {
 }
 
 // killUnderLoad: keyed dismissal checks through nginx from 8 clients;
-// instance 1 is killed (SIGKILL) a second in. Each client retries its key
+// instance 1 is killed (SIGKILL) when a third of the keys are answered. Each client retries its key
 // until a final answer; every key then has exactly one check and one event.
 func (f *fixture) killUnderLoad(t *testing.T) {
-	const keys, workers = 200, 8
+	const keys, workers = 300, 8
 	jobs := make(chan int)
 	finals := make([]int, keys)
-	var attempts atomic.Int64
+	var attempts, done atomic.Int64
+	var killOnce sync.Once
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := 0; w < workers; w++ {
@@ -344,6 +346,9 @@ func (f *fixture) killUnderLoad(t *testing.T) {
 						"Idempotency-Key", fmt.Sprintf("cluster-kill-%d", k))
 					if r.Err == nil && r.Status < 500 && r.Status != 409 {
 						finals[k] = r.Status
+						if done.Add(1) == keys/3 {
+							killOnce.Do(func() { f.c.kill(1) })
+						}
 						break
 					}
 					time.Sleep(100 * time.Millisecond)
@@ -351,10 +356,6 @@ func (f *fixture) killUnderLoad(t *testing.T) {
 			}
 		}()
 	}
-	go func() {
-		time.Sleep(time.Second)
-		f.c.kill(1)
-	}()
 	for k := 0; k < keys; k++ {
 		jobs <- k
 	}
@@ -372,7 +373,7 @@ func (f *fixture) killUnderLoad(t *testing.T) {
 	if checks != keys || dates != keys || events != keys {
 		t.Fatalf("%d keys: %d checks on %d dates, %d events", keys, checks, dates, events)
 	}
-	t.Logf("%d keyed checks, 8 clients, instance 1 killed after 1 s: %d requests in %v, %d checks, %d events",
+	t.Logf("%d keyed checks, 8 clients, instance 1 killed a third of the way: %d requests in %v, %d checks, %d events",
 		keys, attempts.Load(), time.Since(start).Round(time.Millisecond), checks, events)
 }
 
@@ -417,4 +418,47 @@ func (f *fixture) deliveredOnce(t *testing.T, h *hookReceiver) {
 		t.Fatalf("%d events × 2 integrations: %d deliveries missing, %d received more than once", len(ids), missing, dup)
 	}
 	t.Logf("%d events delivered to each of 2 integrations exactly once by three instances' outbox workers", len(ids))
+}
+
+// dailyJobOnce: a protected mother whose contract ends inside her
+// protection; then all three instances restart at once, and each runs the
+// daily job as it starts: each of her notices is raised, and sent, once.
+func (f *fixture) dailyJobOnce(t *testing.T) {
+	ctx := context.Background()
+	body := fmt.Sprintf(`{"external_id": "JOB1", "name": "保护期员工", "gender": "female", "national_id": %q,
+		"hired_on": "2020-03-01", "contract_end": "2027-02-28", "monthly_wage_fen": 800000, "maternity_insured": true}`,
+		pii.MakeNationalID("110105", "19930315", 40))
+	r := f.c.send(ctx, f.c.URL, "POST", "/api/v1/employees", f.admin, body)
+	emp := field(r.Body, "id")
+	f.c.send(ctx, f.c.URL, "POST", "/api/v1/employees/"+emp+"/pregnancies", f.admin, `{"reported_on": "2026-03-01"}`)
+	if r := f.c.send(ctx, f.c.URL, "POST", "/api/v1/employees/"+emp+"/births", f.admin, `{"birth_date": "2026-10-01", "child_order": 1}`); r.Status != 201 {
+		t.Fatalf("birth: %d %s", r.Status, r.Body)
+	}
+	for i := range f.c.Instances {
+		f.c.kill(i)
+	}
+	for _, in := range f.c.Instances {
+		in.start(t)
+	}
+	for _, in := range f.c.Instances {
+		waitHealthy(t, in.URL)
+	}
+	time.Sleep(3 * time.Second) // the job runs as each instance starts
+	var kinds []string
+	admin, err := f.c.DB.Admin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if err := admin.Select(&kinds, `SELECT kind FROM protection_notices WHERE employee_id = $1 ORDER BY kind`, emp); err != nil {
+		t.Fatal(err)
+	}
+	events := f.count(t, `SELECT count(*) FROM outbox_events WHERE payload->>'employee_id' = $1
+		AND type IN ('protection.started', 'protection.ended', 'contract.extension_required')`, emp)
+	dups := f.count(t, `SELECT count(*) FROM (SELECT type FROM outbox_events WHERE payload->>'employee_id' = $1
+		GROUP BY type HAVING count(*) > 1) d`, emp)
+	if len(kinds) == 0 || events != len(kinds) || dups != 0 {
+		t.Fatalf("three instances starting at once: notices %v, %d notice events, %d event types raised twice", kinds, events, dups)
+	}
+	t.Logf("three instances restarted at once, each running the daily job: notices %v, each raised and sent once", kinds)
 }

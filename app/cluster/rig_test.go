@@ -30,8 +30,22 @@ type cluster struct {
 // instance is one `leaveguard serve` process.
 type instance struct {
 	URL string
+	bin string
+	env []string
 	cmd *exec.Cmd
-	out *bytes.Buffer
+}
+
+// start runs the instance's process (again, after a kill).
+func (in *instance) start(t *testing.T) {
+	t.Helper()
+	cmd := exec.Command(in.bin, "serve")
+	cmd.Env = in.env
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	in.cmd = cmd
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
 }
 
 var secretKey = bytes.Repeat([]byte{9}, 32)
@@ -54,19 +68,13 @@ func startCluster(t *testing.T, n int, rateLimit int) *cluster {
 	var upstream strings.Builder
 	for i := 0; i < n; i++ {
 		port := freePort(t)
-		cmd := exec.Command(bin, "serve")
-		cmd.Env = append(os.Environ(), "LEAVEGUARD_DATABASE_URL="+db.AppURL,
+		env := append(os.Environ(), "LEAVEGUARD_DATABASE_URL="+db.AppURL,
 			"LEAVEGUARD_REDIS_URL=redis://127.0.0.1:6379/0", "LEAVEGUARD_REDIS_PREFIX=lgcluster:"+db.Name+":",
 			fmt.Sprintf("LEAVEGUARD_ADDR=127.0.0.1:%d", port), "LEAVEGUARD_ENV=dev",
 			"LEAVEGUARD_SECRET_KEY="+base64.StdEncoding.EncodeToString(secretKey),
 			"LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK=true", fmt.Sprintf("LEAVEGUARD_RATE_LIMIT=%d", rateLimit))
-		out := &bytes.Buffer{}
-		cmd.Stdout, cmd.Stderr = out, out
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
-		in := &instance{URL: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd, out: out}
+		in := &instance{URL: fmt.Sprintf("http://127.0.0.1:%d", port), bin: bin, env: env}
+		in.start(t)
 		c.Instances = append(c.Instances, in)
 		fmt.Fprintf(&upstream, "    server 127.0.0.1:%d max_fails=1 fail_timeout=2s;\n", port)
 	}
@@ -121,6 +129,7 @@ http {
 // kill stops instance i at once (SIGKILL), as a crash would.
 func (c *cluster) kill(i int) {
 	_ = c.Instances[i].cmd.Process.Kill()
+	_, _ = c.Instances[i].cmd.Process.Wait()
 }
 
 func freePort(t *testing.T) int {
