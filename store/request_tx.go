@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -71,9 +70,10 @@ func (s *Store) requestTx(ctx context.Context, tenant string) *RequestTx {
 }
 
 // join runs fn in a savepoint of the request's transaction: kept when fn
-// returns nil, undone otherwise; a deadlock victim is run again.
+// returns nil, undone otherwise; a deadlock victim is run again. Nested
+// joins reuse the name: RELEASE and ROLLBACK TO act on the newest.
 func (r *RequestTx) join(ctx context.Context, fn func(*Tx) error) error {
-	sp := fmt.Sprintf("lg_step_%d", rand.Uint32())
+	const sp = "lg_step"
 	if _, err := r.tx.ExecContext(ctx, "SAVEPOINT "+sp); err != nil {
 		return fmt.Errorf("store: savepoint: %w", mapErr(err))
 	}
