@@ -6,7 +6,7 @@ BIN := bin/leaveguard
 # encryption key); production must set LEAVEGUARD_SECRET_KEY.
 export LEAVEGUARD_ENV ?= dev
 
-.PHONY: run build services run-deps test-deps test test-dates test-short bench bench-quick faults fuzz lint fmt clean
+.PHONY: run build services run-deps test-deps test test-dates test-short bench bench-quick faults cluster-test fuzz lint fmt clean
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/leaveguard
@@ -64,6 +64,11 @@ bench-quick: services
 ## faults: the long form of the fault suite (its short form runs in `make test`)
 faults: services
 	LEAVEGUARD_FAULTS=long $(GO) test -count=1 -v -timeout 20m ./app/faults/
+
+## cluster-test: three `leaveguard serve` behind nginx on one PostgreSQL and Redis (not in `make test`);
+## installs the Debian package nginx when absent; docs/scaling.md
+cluster-test:
+	GO=$(GO) bash scripts/cluster-test.sh
 
 ## fuzz: every fuzz target of the module for FUZZTIME each
 FUZZTIME ?= 5s

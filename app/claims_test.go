@@ -80,7 +80,8 @@ func TestAllowanceClaimLifecycle(t *testing.T) {
 	}
 	var audits []string
 	env.Query(t, tn.ID, &audits, `SELECT action FROM audit_log WHERE object_id = $1 ORDER BY seq`, id)
-	if len(audits) != 6 || audits[5] != "allowance_claim.pay" {
+	if len(audits) != 7 || audits[5] != "allowance_claim.pay" || audits[6] != "allowance_claim.read" { // the GET above is audited
+
 		t.Fatalf("audit: %v", audits)
 	}
 	list := mustDo(t, 200, "GET", "/api/v1/allowance-claims?status=paid&from=2025-01-01&to=2025-12-31&employee_id="+mother, tn.Key, nil)

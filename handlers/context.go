@@ -35,7 +35,7 @@ func Tenant(c *fiber.Ctx) string {
 // Who is the audit actor of c.
 func Who(c *fiber.Ctx) store.Who {
 	p, _ := PrincipalOf(c)
-	return store.Who{ActorType: p.ActorType, ActorID: p.ActorID, RequestID: RequestID(c)}
+	return store.Who{ActorType: p.ActorType, ActorID: p.ActorID, RequestID: RequestID(c), Role: p.Role}
 }
 
 // RequestID returns the request id set by the request-id middleware.

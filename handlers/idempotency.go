@@ -14,12 +14,18 @@ import (
 const HeaderIdempotencyKey = "Idempotency-Key"
 
 // Idempotency makes POSTs that carry an Idempotency-Key safe to retry. The
-// key is claimed atomically in PostgreSQL, per tenant and per credential
-// (API key or user), with a fingerprint of method, path and body, and kept
-// 24 h: the same key and body replay the stored response (header
-// Idempotent-Replayed: true); another body → 422 idempotency_key_reused;
-// while the first request runs → 409 idempotency_in_flight. A response
-// ≥ 500 is not stored: the key is released so the client may retry.
+// key is claimed per tenant and per credential (API key or user), with a
+// fingerprint of method, path and body, and kept 24 h: the same key and
+// body replay the stored response (header Idempotent-Replayed: true);
+// another body → 422 idempotency_key_reused.
+//
+// The key, the request's effects and its stored response are one
+// transaction (store.RequestTx): a request whose commit fails, or whose
+// connection dies, leaves no key behind, so its retry runs once; a
+// request that committed leaves its response, so its retry replays it.
+// A repeated request while the first runs waits for it (then replays or
+// runs), and gets 409 idempotency_in_flight only after
+// store.IdempotencyWait. A response ≥ 500 is rolled back with its key.
 //
 // This middleware only switches the layer on for the routes below it: the
 // lookup runs inside Require, after the caller is authenticated and its
@@ -47,34 +53,47 @@ func idempotent(c *fiber.Ctx) error {
 	}
 	p, _ := PrincipalOf(c)
 	key = scopedKey(p, key)
-	tenant, ctx := p.Tenant, c.UserContext()
-	fp := fingerprint(c)
-	claimed, prior, err := claimKey(c, st, tenant, key, fp)
+	tenant, fp := p.Tenant, fingerprint(c)
+	outer := c.UserContext()
+	ctx, req, err := st.BeginRequest(outer, tenant)
+	if err != nil {
+		return err
+	}
+	defer req.Rollback()
+	claimed, prior, err := req.Tx().ClaimIdempotencyKey(ctx, tenant, key, fp)
+	if errors.Is(err, store.ErrKeyInFlight) {
+		c.Set(fiber.HeaderRetryAfter, "1")
+		return Fail(fiber.StatusConflict, "idempotency_in_flight", "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试")
+	}
 	if err != nil {
 		return err
 	}
 	if !claimed {
+		req.Rollback()
 		return replay(c, prior, fp)
 	}
-	done := false
-	defer func() {
-		if !done { // a panic below: free the key, let recover answer
-			_ = st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
-		}
-	}()
+	c.SetUserContext(ctx)
+	defer c.SetUserContext(outer)
 	if err := c.Next(); err != nil {
 		if herr := c.App().ErrorHandler(c, err); herr != nil {
 			_ = c.SendStatus(fiber.StatusInternalServerError)
 		}
 	}
-	done = true
 	res := c.Response()
 	if res.StatusCode() >= 500 {
-		return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+		return nil // rolled back with the key: the client may retry
 	}
 	r := store.IdempotentResponse{Fingerprint: fp, Code: res.StatusCode(),
 		Body: storableBody(c, res.Body()), ContentType: string(res.Header.ContentType())}
-	return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.FinishIdempotencyKey(ctx, tenant, key, r) })
+	err = req.Tx().FinishIdempotencyKey(ctx, tenant, key, r)
+	if err == nil {
+		err = req.Commit()
+	}
+	if err != nil { // nothing was kept (or, if the commit's answer alone was lost, the retry replays)
+		res.Header.Del(fiber.HeaderLocation)
+		return err
+	}
+	return nil
 }
 
 // scopedKey is the stored form of a client's key: prefixed with the
@@ -108,31 +127,13 @@ func storableBody(c *fiber.Ctx, body []byte) []byte {
 	return out
 }
 
-// claimKey claims key, retrying when the holder released it in between.
-func claimKey(c *fiber.Ctx, st *store.Store, tenant, key string, fp []byte) (bool, store.IdempotentResponse, error) {
-	ctx := c.UserContext()
-	for try := 0; ; try++ {
-		var claimed bool
-		var prior store.IdempotentResponse
-		err := st.InTx(ctx, tenant, func(tx *store.Tx) error {
-			var err error
-			claimed, prior, err = tx.ClaimIdempotencyKey(ctx, tenant, key, fp)
-			return err
-		})
-		if errors.Is(err, store.ErrNotFound) && try < 3 {
-			continue
-		}
-		return claimed, prior, err
-	}
-}
-
 // replay answers a request whose key was already claimed.
 func replay(c *fiber.Ctx, prior store.IdempotentResponse, fp []byte) error {
 	switch {
 	case string(prior.Fingerprint) != string(fp):
 		return Fail(fiber.StatusUnprocessableEntity, "idempotency_key_reused",
 			"该 Idempotency-Key 已用于内容不同的请求；请为新请求使用新的键")
-	case prior.Status != store.KeyDone:
+	case prior.Status != store.KeyDone: // left in flight by an earlier version, not yet stale
 		c.Set(fiber.HeaderRetryAfter, "1")
 		return Fail(fiber.StatusConflict, "idempotency_in_flight", "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试")
 	}

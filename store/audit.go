@@ -15,6 +15,7 @@ type Who struct {
 	ActorType string // "user", "api_key", "webhook", "system"
 	ActorID   string
 	RequestID string
+	Role      string // the role of the user or API key acting (not stored: it decides what a read returns)
 }
 
 // AuditLanes is how many hash chains each tenant's audit log has (see

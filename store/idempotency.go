@@ -5,21 +5,30 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // Idempotency key statuses.
 const (
-	KeyInFlight = "in_flight" // the first request is still running
+	KeyInFlight = "in_flight" // claimed, its request not finished (seen committed only from earlier versions)
 	KeyDone     = "done"      // its response is stored for replay
 )
 
 // IdempotencyTTL is how long a key and its stored response are kept.
 const IdempotencyTTL = 24 * time.Hour
 
-// idempotencyStale is how long an in-flight key may stay unfinished (a
-// crashed instance) before a new request may take it over. It is well past
-// the server's write timeout.
+// IdempotencyWait is how long a repeated request waits for the first one
+// holding its key to finish before it is told the key is in flight.
+const IdempotencyWait = 10 * time.Second
+
+// idempotencyStale: a key stored in flight by a version before the key
+// moved into the request's transaction is taken over after this long.
 const idempotencyStale = 5 * time.Minute
+
+// ErrKeyInFlight means another request holding the same key has been
+// running for longer than IdempotencyWait.
+var ErrKeyInFlight = errors.New("store: idempotency key in flight")
 
 // IdempotentResponse is a stored key: the request's fingerprint and, when
 // done, the response to replay.
@@ -31,12 +40,21 @@ type IdempotentResponse struct {
 	ContentType string `db:"content_type"`
 }
 
-// ClaimIdempotencyKey atomically takes key for a request with fingerprint
-// fp. It returns true when the caller owns the key now (new, expired, or
-// abandoned in flight); otherwise it returns the key as stored.
+// ClaimIdempotencyKey takes key for a request with fingerprint fp, in the
+// request's own transaction (see RequestTx): the row stays invisible until
+// that transaction commits with the effect and the response, and vanishes
+// with them when it rolls back — a killed connection leaves nothing behind.
+// A second request with the key waits on the row until the first commits
+// (then it gets the stored row to replay) or rolls back (then it owns the
+// key), at most IdempotencyWait (ErrKeyInFlight). It returns true when the
+// caller owns the key now (new or expired); otherwise the key as stored.
 func (t *Tx) ClaimIdempotencyKey(ctx context.Context, tenant, key string, fp []byte) (bool, IdempotentResponse, error) {
 	if err := t.check(tenant); err != nil {
 		return false, IdempotentResponse{}, err
+	}
+	wait := fmt.Sprintf("SELECT set_config('lock_timeout', '%dms', true)", IdempotencyWait.Milliseconds())
+	if _, err := t.tx.ExecContext(ctx, wait); err != nil {
+		return false, IdempotentResponse{}, fmt.Errorf("store: idempotency wait: %w", mapErr(err))
 	}
 	const q = `
 		INSERT INTO idempotency_keys (tenant_id, key, fingerprint, status) VALUES ($1, $2, $3, 'in_flight')
@@ -47,8 +65,13 @@ func (t *Tx) ClaimIdempotencyKey(ctx context.Context, tenant, key string, fp []b
 		RETURNING true`
 	var ok bool
 	err := mapErr(t.tx.QueryRowxContext(ctx, q, tenant, key, fp, IdempotencyTTL.Seconds(), idempotencyStale.Seconds()).Scan(&ok))
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) && pqErr.Code == "55P03" { // lock_not_available
+		return false, IdempotentResponse{}, ErrKeyInFlight
+	}
 	if err == nil {
-		return true, IdempotentResponse{}, nil
+		_, err = t.tx.ExecContext(ctx, `SET LOCAL lock_timeout TO DEFAULT`)
+		return err == nil, IdempotentResponse{}, mapErr(err)
 	}
 	if !errors.Is(err, ErrNotFound) {
 		return false, IdempotentResponse{}, fmt.Errorf("store: claim idempotency key: %w", err)
@@ -62,7 +85,8 @@ func (t *Tx) ClaimIdempotencyKey(ctx context.Context, tenant, key string, fp []b
 	return false, r, nil
 }
 
-// FinishIdempotencyKey stores the response of the request owning key.
+// FinishIdempotencyKey stores the response of the request owning key, in
+// the transaction that claimed it.
 func (t *Tx) FinishIdempotencyKey(ctx context.Context, tenant, key string, r IdempotentResponse) error {
 	if err := t.check(tenant); err != nil {
 		return err
@@ -70,22 +94,12 @@ func (t *Tx) FinishIdempotencyKey(ctx context.Context, tenant, key string, r Ide
 	const q = `UPDATE idempotency_keys SET status = 'done', response_status = $4,
 			response_body = $5, content_type = $6
 		WHERE tenant_id = $1 AND key = $2 AND fingerprint = $3 AND status = 'in_flight'`
-	if _, err := t.tx.ExecContext(ctx, q, tenant, key, r.Fingerprint, r.Code, r.Body, r.ContentType); err != nil {
-		return fmt.Errorf("store: finish idempotency key: %w", err)
+	res, err := t.tx.ExecContext(ctx, q, tenant, key, r.Fingerprint, r.Code, r.Body, r.ContentType)
+	if err != nil {
+		return fmt.Errorf("store: finish idempotency key: %w", mapErr(err))
 	}
-	return nil
-}
-
-// ReleaseIdempotencyKey forgets an in-flight key whose request failed
-// (a 5xx), so the client may retry with it.
-func (t *Tx) ReleaseIdempotencyKey(ctx context.Context, tenant, key string, fp []byte) error {
-	if err := t.check(tenant); err != nil {
-		return err
-	}
-	const q = `DELETE FROM idempotency_keys
-		WHERE tenant_id = $1 AND key = $2 AND fingerprint = $3 AND status = 'in_flight'`
-	if _, err := t.tx.ExecContext(ctx, q, tenant, key, fp); err != nil {
-		return fmt.Errorf("store: release idempotency key: %w", err)
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("store: finish idempotency key: %d rows", n)
 	}
 	return nil
 }

@@ -58,7 +58,8 @@ type Tx struct {
 }
 
 // InTx runs fn in a transaction whose app.tenant_id is tenant, committing
-// when fn returns nil and rolling back otherwise.
+// when fn returns nil and rolling back otherwise (in a savepoint of the
+// request's transaction when ctx carries one: see RequestTx).
 func (s *Store) InTx(ctx context.Context, tenant string, fn func(*Tx) error) error {
 	return s.inTx(ctx, tenant, txKind{}, fn)
 }
@@ -90,6 +91,9 @@ type txKind struct {
 const txAttempts = 3
 
 func (s *Store) inTx(ctx context.Context, tenant string, kind txKind, fn func(*Tx) error) error {
+	if r := s.requestTx(ctx, tenant); r != nil {
+		return r.join(ctx, fn)
+	}
 	var err error
 	for attempt := 1; attempt <= txAttempts; attempt++ {
 		if err = s.inTxOnce(ctx, tenant, kind, fn); !retryable(err) || ctx.Err() != nil {

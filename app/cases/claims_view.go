@@ -55,28 +55,37 @@ func claimOf(r store.AllowanceClaim, today leave.Date) Claim {
 	return c
 }
 
-// Claim loads one claim with its history.
-func (c *Cases) Claim(ctx context.Context, tenant, id string) (Claim, error) {
+// Claim loads one claim with its history, auditing the read.
+func (c *Cases) Claim(ctx context.Context, tenant string, who store.Who, id string) (Claim, error) {
 	var out Claim
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		r, err := tx.Claim(ctx, tenant, id, false)
 		if err != nil {
 			return err
 		}
 		out = claimOf(r, c.Today())
-		out.History, err = tx.ClaimTransitions(ctx, tenant, id)
-		return err
+		if out.History, err = tx.ClaimTransitions(ctx, tenant, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "allowance_claim.read", "allowance_claim", id, map[string]any{"employee_id": r.EmployeeID})
 	})
 	return out, err
 }
 
-// Claims lists claims matching f in creation order.
-func (c *Cases) Claims(ctx context.Context, tenant string, f store.ClaimFilter) ([]Claim, error) {
+// Claims lists claims matching f in creation order, auditing the read.
+func (c *Cases) Claims(ctx context.Context, tenant string, who store.Who, f store.ClaimFilter) ([]Claim, error) {
 	var rows []store.AllowanceClaim
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		var err error
-		rows, err = tx.Claims(ctx, tenant, f)
-		return err
+		if rows, err = tx.Claims(ctx, tenant, f); err != nil {
+			return err
+		}
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		return auditList(ctx, tx, tenant, who, "allowance_claim.list", "allowance_claim", ids,
+			map[string]any{"employee_id": f.EmployeeID, "status": f.Status})
 	})
 	if err != nil {
 		return nil, err
@@ -91,9 +100,9 @@ func (c *Cases) Claims(ctx context.Context, tenant string, f store.ClaimFilter) 
 
 // OverdueClaims lists submitted claims whose decision deadline has passed
 // as of today (rules.md §3: the bureau decides within 10 working days).
-func (c *Cases) OverdueClaims(ctx context.Context, tenant string, f store.ClaimFilter) ([]Claim, leave.Date, error) {
+func (c *Cases) OverdueClaims(ctx context.Context, tenant string, who store.Who, f store.ClaimFilter) ([]Claim, leave.Date, error) {
 	today := c.Today()
 	f.OverdueOn, f.Status = today, StatusSubmitted
-	items, err := c.Claims(ctx, tenant, f)
+	items, err := c.Claims(ctx, tenant, who, f)
 	return items, today, err
 }

@@ -29,6 +29,9 @@ type DismissalCheck struct {
 	Source     string        `json:"source"`
 	CheckedAt  time.Time     `json:"checked_at"`
 	Verdict    leave.Verdict `json:"-"`
+	// Redacted: the verdict as the payroll role sees it, without the
+	// protection behind it (phase, dates, reasons); see For.
+	Redacted bool `json:"-"`
 }
 
 func (in DismissalInput) parse() (id, ext string, action leave.Action, ground leave.Ground, eff leave.Date, err error) {
@@ -79,7 +82,7 @@ func (c *Cases) CheckDismissal(ctx context.Context, tenant string, who store.Who
 			Source: who.ActorType, CreatedBy: actor(who)}
 		return tx.SaveDismissalCheck(ctx, tenant, who, row, out.Event())
 	})
-	return out, err
+	return out.For(who), err
 }
 
 // Event is the dismissal_check.completed payload: the verdict without the
@@ -90,9 +93,46 @@ func (d DismissalCheck) Event() map[string]any {
 		"protected_until": d.Verdict.ProtectedUntil, "extended_contract_end": d.Verdict.ExtendedContractEnd}
 }
 
+// payrollReasons is the one reason a redacted verdict gives, by outcome.
+var payrollReasons = map[leave.Outcome]string{
+	leave.Prohibited:     "该员工在法定保护期内，此操作不得执行；具体情况仅人事可见，请联系人事",
+	leave.RequiresReview: "此操作须由人事复核后方可执行；具体情况仅人事可见",
+	leave.ExtendContract: "劳动合同须依法顺延，到期不得终止；具体情况仅人事可见",
+	leave.Allowed:        "未发现阻止此操作的三期保护",
+}
+
+// For is d as who may see it: the payroll role gets the verdict on the
+// action and its date, never the protection behind it (the phase, the
+// protected or estimated dates, the reasons naming pregnancy or birth).
+func (d DismissalCheck) For(who store.Who) DismissalCheck {
+	if who.Role != "payroll" {
+		return d
+	}
+	v := d.Verdict
+	d.Redacted = true
+	d.Verdict = leave.Verdict{Outcome: v.Outcome, Action: v.Action, Ground: v.Ground, EffectiveDate: v.EffectiveDate,
+		Reasons: []leave.Reason{{Code: "payroll_view", Message: payrollReasons[v.Outcome], Basis: []leave.Basis{}}}}
+	return d
+}
+
 // MarshalJSON renders the check as api.md's response: id and the verdict's
-// fields side by side (the embedded Verdict's fields are promoted).
+// fields side by side (the embedded Verdict's fields are promoted); a
+// redacted check has only the verdict, action, ground, date and reason.
 func (d DismissalCheck) MarshalJSON() ([]byte, error) {
+	if d.Redacted {
+		v := d.Verdict
+		return json.Marshal(struct {
+			ID            string         `json:"id"`
+			EmployeeID    string         `json:"employee_id"`
+			Source        string         `json:"source"`
+			CheckedAt     time.Time      `json:"checked_at"`
+			Outcome       leave.Outcome  `json:"verdict"`
+			Action        leave.Action   `json:"action"`
+			Ground        leave.Ground   `json:"ground,omitempty"`
+			EffectiveDate leave.Date     `json:"effective_date"`
+			Reasons       []leave.Reason `json:"reasons"`
+		}{d.ID, d.EmployeeID, d.Source, d.CheckedAt, v.Outcome, v.Action, v.Ground, v.EffectiveDate, v.Reasons})
+	}
 	return json.Marshal(struct {
 		ID         string    `json:"id"`
 		EmployeeID string    `json:"employee_id"`
@@ -111,30 +151,39 @@ func fromStored(r store.DismissalCheck) DismissalCheck {
 
 // DismissalChecks lists stored checks, newest first (of one employee when
 // employeeID is set), before a time for paging.
-func (c *Cases) DismissalChecks(ctx context.Context, tenant, employeeID string, before time.Time, limit int) ([]DismissalCheck, error) {
+func (c *Cases) DismissalChecks(ctx context.Context, tenant string, who store.Who, employeeID string, before time.Time, limit int) ([]DismissalCheck, error) {
 	var out []DismissalCheck
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		out = nil
 		if employeeID != "" {
 			if _, err := tx.Employee(ctx, tenant, employeeID); err != nil {
 				return err
 			}
 		}
 		rows, err := tx.DismissalChecks(ctx, tenant, employeeID, before, limit)
-		for _, r := range rows {
-			out = append(out, fromStored(r))
+		if err != nil {
+			return err
 		}
-		return err
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			out = append(out, fromStored(r).For(who))
+			ids[i] = r.ID
+		}
+		return auditList(ctx, tx, tenant, who, "dismissal_check.list", "dismissal_check", ids, map[string]any{"employee_id": employeeID})
 	})
 	return out, err
 }
 
-// DismissalCheckByID loads one stored check.
-func (c *Cases) DismissalCheckByID(ctx context.Context, tenant, id string) (DismissalCheck, error) {
+// DismissalCheckByID loads one stored check, as who may see it.
+func (c *Cases) DismissalCheckByID(ctx context.Context, tenant string, who store.Who, id string) (DismissalCheck, error) {
 	var out DismissalCheck
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		r, err := tx.DismissalCheck(ctx, tenant, id)
-		out = fromStored(r)
-		return err
+		if err != nil {
+			return err
+		}
+		out = fromStored(r).For(who)
+		return tx.Audit(ctx, tenant, who, "dismissal_check.read", "dismissal_check", id, map[string]any{"employee_id": r.EmployeeID})
 	})
 	return out, err
 }

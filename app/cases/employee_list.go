@@ -18,7 +18,11 @@ func (c *Cases) ListEmployees(ctx context.Context, tenant string, who store.Who,
 		if rows, err = tx.Employees(ctx, tenant, f); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, tenant, who, "employee.list", "employee", "", map[string]any{"count": min(len(rows), size)})
+		ids := make([]string, min(len(rows), size))
+		for i := range ids {
+			ids[i] = rows[i].ID
+		}
+		return auditList(ctx, tx, tenant, who, "employee.list", "employee", ids, nil)
 	})
 	if err != nil {
 		return nil, false, err

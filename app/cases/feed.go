@@ -31,9 +31,10 @@ type FeedPage struct {
 // top-up due from the active (not rejected) claims, and the infant-care
 // deduction of each child by its recorded share. It reads in bulk: four
 // queries per page, whatever its size.
-func (c *Cases) PayrollFeed(ctx context.Context, tenant string, mo payroll.Month, afterID string, limit int) (FeedPage, error) {
+func (c *Cases) PayrollFeed(ctx context.Context, tenant string, who store.Who, mo payroll.Month, afterID string, limit int) (FeedPage, error) {
 	var page FeedPage
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		page = FeedPage{}
 		emps, err := tx.FeedEmployees(ctx, tenant, afterID, limit+1)
 		if err != nil {
 			return err
@@ -72,7 +73,7 @@ func (c *Cases) PayrollFeed(ctx context.Context, tenant string, mo payroll.Month
 				page.Items[i].SeparatedOn = on
 			}
 		}
-		return nil
+		return auditList(ctx, tx, tenant, who, "payroll_feed.read", "employee", ids, map[string]any{"month": mo})
 	})
 	return page, err
 }

@@ -91,24 +91,33 @@ func (c *Cases) PreviewLeave(ctx context.Context, tenant string, in LeaveInput) 
 	return d, err
 }
 
-// LeaveRequest loads one request.
-func (c *Cases) LeaveRequest(ctx context.Context, tenant, id string) (store.LeaveRequest, error) {
+// LeaveRequest loads one request, auditing the read.
+func (c *Cases) LeaveRequest(ctx context.Context, tenant string, who store.Who, id string) (store.LeaveRequest, error) {
 	var r store.LeaveRequest
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		var err error
-		r, err = tx.LeaveRequest(ctx, tenant, id, false)
-		return err
+		if r, err = tx.LeaveRequest(ctx, tenant, id, false); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "leave_request.read", "leave_request", id, map[string]any{"employee_id": r.EmployeeID})
 	})
 	return r, err
 }
 
-// LeaveRequests lists requests matching f.
-func (c *Cases) LeaveRequests(ctx context.Context, tenant string, f store.LeaveFilter) ([]store.LeaveRequest, error) {
+// LeaveRequests lists requests matching f, auditing the read.
+func (c *Cases) LeaveRequests(ctx context.Context, tenant string, who store.Who, f store.LeaveFilter) ([]store.LeaveRequest, error) {
 	var rows []store.LeaveRequest
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		var err error
-		rows, err = tx.LeaveRequests(ctx, tenant, f)
-		return err
+		if rows, err = tx.LeaveRequests(ctx, tenant, f); err != nil {
+			return err
+		}
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		return auditList(ctx, tx, tenant, who, "leave_request.list", "leave_request", ids,
+			map[string]any{"employee_id": f.EmployeeID, "status": f.Status})
 	})
 	return rows, err
 }

@@ -67,10 +67,11 @@ func lineOf(l store.SubsidyLine) payroll.SubsidyLine {
 	return out
 }
 
-// Subsidy loads one application with its lines and history.
-func (c *Cases) Subsidy(ctx context.Context, tenant, id string) (Subsidy, error) {
+// Subsidy loads one application with its lines and history, auditing the
+// read (its lines name employees and their leave).
+func (c *Cases) Subsidy(ctx context.Context, tenant string, who store.Who, id string) (Subsidy, error) {
 	var out Subsidy
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		a, err := tx.Subsidy(ctx, tenant, id, false)
 		if err != nil {
 			return err
@@ -84,22 +85,29 @@ func (c *Cases) Subsidy(ctx context.Context, tenant, id string) (Subsidy, error)
 		for i, l := range lines {
 			out.Lines[i] = lineOf(l)
 		}
-		out.History, err = tx.SubsidyTransitions(ctx, tenant, id)
-		return err
+		if out.History, err = tx.SubsidyTransitions(ctx, tenant, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, "subsidy_application.read", "subsidy_application", id, map[string]any{"lines": len(lines)})
 	})
 	return out, err
 }
 
-// Subsidies lists applications (without lines) matching f.
-func (c *Cases) Subsidies(ctx context.Context, tenant string, f store.SubsidyFilter) ([]SubsidySummary, error) {
+// Subsidies lists applications (without lines) matching f, auditing the read.
+func (c *Cases) Subsidies(ctx context.Context, tenant string, who store.Who, f store.SubsidyFilter) ([]SubsidySummary, error) {
 	var out []SubsidySummary
-	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		rows, err := tx.Subsidies(ctx, tenant, f)
-		out = make([]SubsidySummary, len(rows))
-		for i, r := range rows {
-			out[i] = subsidyOf(r)
+		if err != nil {
+			return err
 		}
-		return err
+		out = make([]SubsidySummary, len(rows))
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			out[i], ids[i] = subsidyOf(r), r.ID
+		}
+		return auditList(ctx, tx, tenant, who, "subsidy_application.list", "subsidy_application", ids,
+			map[string]any{"status": f.Status})
 	})
 	return out, err
 }

@@ -26,6 +26,9 @@ func New(cs *cases.Cases) *API {
 var (
 	readers = []string{"admin", "hr", "auditor", "payroll"}
 	writers = []string{"admin", "hr"}
+	// familyReaders may read family facts: pregnancies, births, leave
+	// types, claims, protection (payroll may not; docs/roles.md).
+	familyReaders = []string{"admin", "hr", "auditor"}
 )
 
 // Register mounts the routes on r, which must already authenticate. Each

@@ -10,14 +10,14 @@ import (
 func (a *API) registerClaims(r fiber.Router) {
 	hr := handlers.Require(writers...)
 	r.Post("/allowance-claims", hr, a.createClaim)
-	r.Get("/allowance-claims", handlers.Require(readers...), a.listClaims)
-	r.Get("/allowance-claims/:id", handlers.Require(readers...), a.getClaim)
+	r.Get("/allowance-claims", handlers.Require(familyReaders...), a.listClaims)
+	r.Get("/allowance-claims/:id", handlers.Require(familyReaders...), a.getClaim)
 	r.Post("/allowance-claims/:id/recompute", hr, a.recomputeClaim)
 	r.Post("/allowance-claims/:id/submit", hr, a.submitClaim)
 	r.Post("/allowance-claims/:id/approve", hr, a.decideClaim("approve"))
 	r.Post("/allowance-claims/:id/reject", hr, a.decideClaim("reject"))
 	r.Post("/allowance-claims/:id/pay", hr, a.payClaim)
-	r.Get("/alerts/overdue-claims", handlers.Require(readers...), a.overdueClaims)
+	r.Get("/alerts/overdue-claims", handlers.Require(familyReaders...), a.overdueClaims)
 }
 
 // createClaim is POST /allowance-claims {birth_id | miscarriage_id}.
@@ -39,7 +39,7 @@ func (a *API) getClaim(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cl, err := a.cases.Claim(c.UserContext(), handlers.Tenant(c), id)
+	cl, err := a.cases.Claim(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func (a *API) listClaims(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items, err := a.cases.Claims(c.UserContext(), handlers.Tenant(c), f)
+	items, err := a.cases.Claims(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (a *API) overdueClaims(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items, today, err := a.cases.OverdueClaims(c.UserContext(), handlers.Tenant(c), f)
+	items, today, err := a.cases.OverdueClaims(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func (a *API) listDismissalChecks(c *fiber.Ctx) error {
 			return handlers.Invalid(map[string]string{"before": "须为 RFC 3339 时间（上一页最后一条的 checked_at）"})
 		}
 	}
-	rows, err := a.cases.DismissalChecks(c.UserContext(), handlers.Tenant(c), emp, before, n)
+	rows, err := a.cases.DismissalChecks(c.UserContext(), handlers.Tenant(c), handlers.Who(c), emp, before, n)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (a *API) getDismissalCheck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d, err := a.cases.DismissalCheckByID(c.UserContext(), handlers.Tenant(c), id)
+	d, err := a.cases.DismissalCheckByID(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

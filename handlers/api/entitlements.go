@@ -8,10 +8,10 @@ import (
 )
 
 func (a *API) registerEntitlements(r fiber.Router) {
-	read := handlers.Require("admin", "hr", "auditor", "payroll")
-	r.Get("/employees/:id/entitlements", handlers.Require("admin", "hr", "auditor"), a.getEntitlements)
-	r.Get("/employees/:id/protection", read, a.getProtection)
-	r.Get("/employees/:id/ledger", handlers.Require("admin", "hr", "auditor"), a.getLedger)
+	family := handlers.Require(familyReaders...)
+	r.Get("/employees/:id/entitlements", family, a.getEntitlements)
+	r.Get("/employees/:id/protection", family, a.getProtection)
+	r.Get("/employees/:id/ledger", family, a.getLedger)
 }
 
 // asOf reads ?as_of=YYYY-MM-DD, defaulting to today in China.

@@ -58,7 +58,7 @@ func (a *API) payrollFeed(c *fiber.Ctx) error {
 			return handlers.Invalid(map[string]string{"cursor": "分页游标无效，请使用上一页返回的 next_cursor"})
 		}
 	}
-	p, err := a.cases.PayrollFeed(c.UserContext(), handlers.Tenant(c), mo, after, n)
+	p, err := a.cases.PayrollFeed(c.UserContext(), handlers.Tenant(c), handlers.Who(c), mo, after, n)
 	if err != nil {
 		return err
 	}

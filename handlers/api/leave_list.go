@@ -37,7 +37,7 @@ func (a *API) listLeave(c *fiber.Ctx) error {
 	if len(bad) > 0 {
 		return handlers.Invalid(bad)
 	}
-	rows, err := a.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), f)
+	rows, err := a.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
 	}

@@ -12,8 +12,8 @@ func (a *API) registerLeave(r fiber.Router) {
 	hr := handlers.Require("admin", "hr")
 	r.Post("/leave-requests", hr, a.submitLeave)
 	r.Post("/leave-requests/preview", hr, a.previewLeave)
-	r.Get("/leave-requests", handlers.Require("admin", "hr", "auditor", "payroll"), a.listLeave)
-	r.Get("/leave-requests/:id", handlers.Require("admin", "hr", "auditor", "payroll"), a.getLeave)
+	r.Get("/leave-requests", handlers.Require(familyReaders...), a.listLeave)
+	r.Get("/leave-requests/:id", handlers.Require(familyReaders...), a.getLeave)
 	r.Post("/leave-requests/:id/approve", hr, a.transitionLeave("approve"))
 	r.Post("/leave-requests/:id/reject", hr, a.transitionLeave("reject"))
 	r.Post("/leave-requests/:id/cancel", hr, a.transitionLeave("cancel"))
@@ -48,7 +48,7 @@ func (a *API) getLeave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := a.cases.LeaveRequest(c.UserContext(), handlers.Tenant(c), id)
+	r, err := a.cases.LeaveRequest(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

@@ -13,8 +13,8 @@ import (
 func (a *API) registerSubsidy(r fiber.Router) {
 	hr := handlers.Require(writers...)
 	r.Post("/subsidy-applications", hr, a.createSubsidy)
-	r.Get("/subsidy-applications", handlers.Require(readers...), a.listSubsidies)
-	r.Get("/subsidy-applications/:id", handlers.Require(readers...), a.getSubsidy)
+	r.Get("/subsidy-applications", handlers.Require(familyReaders...), a.listSubsidies)
+	r.Get("/subsidy-applications/:id", handlers.Require(familyReaders...), a.getSubsidy)
 	r.Post("/subsidy-applications/:id/recompute", hr, a.recomputeSubsidy)
 	r.Post("/subsidy-applications/:id/submit", hr, a.submitSubsidy)
 	r.Post("/subsidy-applications/:id/approve", hr, a.decideSubsidy("approve"))
@@ -41,7 +41,7 @@ func (a *API) getSubsidy(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.cases.Subsidy(c.UserContext(), handlers.Tenant(c), id)
+	s, err := a.cases.Subsidy(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func (a *API) listSubsidies(c *fiber.Ctx) error {
 	default:
 		return handlers.Invalid(map[string]string{"status": "须为 draft、submitted、approved、rejected 或 paid"})
 	}
-	items, err := a.cases.Subsidies(c.UserContext(), handlers.Tenant(c), f)
+	items, err := a.cases.Subsidies(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,7 @@ func (p *Portal) registerAudit(r fiber.Router) {
 	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "user.login_failed": "登录失败", "api_key.create": "创建 API 密钥",
 		"audit.verify": "校验审计链"})
 	p.AddActionLabels(knownActions)
+	p.AddActionLabels(readActions)
 	p.page(r, fiber.MethodGet, "/audit", p.audit, "admin", "auditor")
 }
 

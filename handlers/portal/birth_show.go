@@ -67,7 +67,7 @@ func (p *Portal) birth(c *fiber.Ctx) error {
 			derefOr(in.Babies, 1), in.Dystocia != nil && *in.Dystocia
 		page.Versions = append(page.Versions, bv)
 	}
-	claims, err := p.cases.Claims(ctx, tenant, store.ClaimFilter{EmployeeID: rec.Birth.EmployeeID, Limit: 100})
+	claims, err := p.cases.Claims(ctx, tenant, handlers.Who(c), store.ClaimFilter{EmployeeID: rec.Birth.EmployeeID, Limit: 100})
 	if err != nil {
 		return err
 	}

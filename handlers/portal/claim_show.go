@@ -31,7 +31,7 @@ func (p *Portal) renderClaim(c *fiber.Ctx, status int, f Form, failed, why strin
 	if id == "" {
 		return errNotFoundPage
 	}
-	cl, err := p.cases.Claim(c.UserContext(), handlers.Tenant(c), id)
+	cl, err := p.cases.Claim(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

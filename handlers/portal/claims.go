@@ -13,7 +13,7 @@ import (
 
 // Roles of the allowance and subsidy pages (as the API's).
 var (
-	claimReaders = []string{"admin", "hr", "auditor", "payroll"}
+	claimReaders = familyReaders
 	claimWriters = []string{"admin", "hr"}
 )
 
@@ -75,7 +75,7 @@ func (p *Portal) renderClaims(c *fiber.Ctx, status int, form Form, why string) e
 	}
 	var rows []cases.Claim
 	if f.EmployeeID != "-" {
-		if rows, err = p.cases.Claims(c.UserContext(), handlers.Tenant(c), f); err != nil {
+		if rows, err = p.cases.Claims(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f); err != nil {
 			return err
 		}
 	}
@@ -115,7 +115,7 @@ func (p *Portal) claimsSection(c *fiber.Ctx, e store.Employee) (template.HTML, e
 	if e.Gender != "female" {
 		return "", nil
 	}
-	rows, err := p.cases.Claims(c.UserContext(), handlers.Tenant(c), store.ClaimFilter{EmployeeID: e.ID, Limit: 50})
+	rows, err := p.cases.Claims(c.UserContext(), handlers.Tenant(c), handlers.Who(c), store.ClaimFilter{EmployeeID: e.ID, Limit: 50})
 	if err != nil {
 		return "", err
 	}

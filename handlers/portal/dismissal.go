@@ -48,7 +48,7 @@ func (p *Portal) registerDismissal(r fiber.Router) {
 		"art44_death": "第四十四条 劳动者死亡或被宣告死亡、失踪", "art44_bankruptcy": "第四十四条 用人单位被宣告破产",
 		"art44_closure": "第四十四条 吊销执照、责令关闭、撤销或提前解散"})
 	p.AddLabels("phase", map[string]string{"pregnancy": "孕期", "maternity_leave": "产期", "nursing": "哺乳期"})
-	p.AddEmployeeSection(EmployeeSection{Order: 10, Roles: dismissalReaders, Render: p.protectionSection})
+	p.AddEmployeeSection(EmployeeSection{Order: 10, Roles: familyReaders, Render: p.protectionSection})
 	p.page(r, fiber.MethodGet, "/dismissal-checks", p.dismissalChecks, dismissalReaders...)
 	p.page(r, fiber.MethodPost, "/dismissal-checks", p.dismissalCheck, dismissalWriters...)
 	p.page(r, fiber.MethodGet, "/dismissal-checks/:id", p.dismissalVerdict, dismissalReaders...)
@@ -78,7 +78,7 @@ func (p *Portal) renderDismissal(c *fiber.Ctx, status int, f Form, employeeID st
 	}
 	var checks []cases.DismissalCheck
 	if filter != "-" {
-		if checks, err = p.cases.DismissalChecks(ctx, tenant, filter, before, PageSize+1); err != nil {
+		if checks, err = p.cases.DismissalChecks(ctx, tenant, handlers.Who(c), filter, before, PageSize+1); err != nil {
 			return err
 		}
 	}

@@ -56,7 +56,7 @@ func (p *Portal) dismissalVerdict(c *fiber.Ctx) error {
 	if id == "" {
 		return p.fail(c, errNotFoundPage)
 	}
-	d, err := p.cases.DismissalCheckByID(c.UserContext(), handlers.Tenant(c), id)
+	d, err := p.cases.DismissalCheckByID(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

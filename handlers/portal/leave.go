@@ -14,7 +14,7 @@ import (
 
 // Roles of the leave pages (as the API's).
 var (
-	leaveReaders = []string{"admin", "hr", "auditor", "payroll"}
+	leaveReaders = familyReaders
 	leaveWriters = []string{"admin", "hr"}
 )
 
@@ -65,7 +65,7 @@ func (p *Portal) leaveRequests(c *fiber.Ctx) error {
 		Sort: page.Sort, AfterTime: w.AfterTime, AfterID: w.AfterID, Limit: PageSize + 1}
 	var rows []store.LeaveRequest
 	if f.EmployeeID != "-" {
-		if rows, err = p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), f); err != nil {
+		if rows, err = p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f); err != nil {
 			return err
 		}
 	}
@@ -149,7 +149,7 @@ func (p *Portal) employeeByExt(c *fiber.Ctx, ext string) (string, error) {
 
 // leaveSection is the employee page's 请假记录: her latest requests.
 func (p *Portal) leaveSection(c *fiber.Ctx, e store.Employee) (template.HTML, error) {
-	rows, err := p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), store.LeaveFilter{EmployeeID: e.ID, Limit: 500})
+	rows, err := p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), handlers.Who(c), store.LeaveFilter{EmployeeID: e.ID, Limit: 500})
 	if err != nil {
 		return "", err
 	}

@@ -36,7 +36,7 @@ func (p *Portal) renderLeave(c *fiber.Ctx, status int, f Form, why string) error
 	if id == "" {
 		return errNotFoundPage
 	}
-	r, err := p.cases.LeaveRequest(c.UserContext(), handlers.Tenant(c), id)
+	r, err := p.cases.LeaveRequest(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func (p *Portal) protectionSection(c *fiber.Ctx, e store.Employee) (template.HTM
 	if err != nil {
 		return "", err
 	}
-	checks, err := p.cases.DismissalChecks(ctx, tenant, e.ID, p.cases.Now().Add(time.Hour), 5)
+	checks, err := p.cases.DismissalChecks(ctx, tenant, handlers.Who(c), e.ID, p.cases.Now().Add(time.Hour), 5)
 	if err != nil {
 		return "", err
 	}

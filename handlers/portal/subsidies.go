@@ -64,7 +64,7 @@ func (p *Portal) renderSubsidies(c *fiber.Ctx, status int, form Form, why string
 	page.PeriodError = cmp.Or(fromErr, toErr)
 	f.AfterTime, f.AfterID = decodeCursor(c.Query("after"))
 	page.Paged, page.Filtered = f.AfterID != "", page.Status != "" || page.From != "" || page.To != ""
-	rows, err := p.cases.Subsidies(c.UserContext(), handlers.Tenant(c), f)
+	rows, err := p.cases.Subsidies(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func (p *Portal) renderSubsidy(c *fiber.Ctx, status int, f Form, failed, why str
 	if id == "" {
 		return errNotFoundPage
 	}
-	s, err := p.cases.Subsidy(c.UserContext(), handlers.Tenant(c), id)
+	s, err := p.cases.Subsidy(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
 	if err != nil {
 		return err
 	}

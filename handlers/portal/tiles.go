@@ -46,7 +46,7 @@ func (p *Portal) protectedTile(c *fiber.Ctx) ([]Card, error) {
 func (p *Portal) leaveSoonTile(c *fiber.Ctx) ([]Card, error) {
 	today := p.cases.Today()
 	end := today.AddDays(13)
-	rows, err := p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), store.LeaveFilter{Status: "approved",
+	rows, err := p.cases.LeaveRequests(c.UserContext(), handlers.Tenant(c), handlers.Who(c), store.LeaveFilter{Status: "approved",
 		From: today, To: end, Limit: tileLimit + 1})
 	if err != nil {
 		return nil, err
@@ -88,17 +88,17 @@ func (p *Portal) extensionsTile(c *fiber.Ctx) ([]Card, error) {
 // deadline, and subsidy applications under way.
 func (p *Portal) claimsTile(c *fiber.Ctx) ([]Card, error) {
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	waiting, err := p.cases.Claims(ctx, tenant, store.ClaimFilter{Status: cases.StatusSubmitted, Limit: tileLimit + 1})
+	waiting, err := p.cases.Claims(ctx, tenant, handlers.Who(c), store.ClaimFilter{Status: cases.StatusSubmitted, Limit: tileLimit + 1})
 	if err != nil {
 		return nil, err
 	}
-	overdue, _, err := p.cases.OverdueClaims(ctx, tenant, store.ClaimFilter{Limit: tileLimit + 1})
+	overdue, _, err := p.cases.OverdueClaims(ctx, tenant, handlers.Who(c), store.ClaimFilter{Limit: tileLimit + 1})
 	if err != nil {
 		return nil, err
 	}
 	busy := 0
 	for _, st := range []string{cases.StatusDraft, cases.StatusSubmitted, cases.StatusApproved} {
-		rows, err := p.cases.Subsidies(ctx, tenant, store.SubsidyFilter{Status: st, Limit: tileLimit + 1})
+		rows, err := p.cases.Subsidies(ctx, tenant, handlers.Who(c), store.SubsidyFilter{Status: st, Limit: tileLimit + 1})
 		if err != nil {
 			return nil, err
 		}
