@@ -42,6 +42,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerDismissal(r)
 	a.registerSeparation(r)
 	a.registerAccessCopy(r)
+	a.registerDataRights(r)
 	a.registerClaims(r)
 	a.registerSubsidy(r)
 	a.registerPayrollFeed(r)
