@@ -133,5 +133,9 @@ func TestOpenAPIResponses(t *testing.T) {
 	check(200, "POST", "/api/v1/dismissal-checks", map[string]any{"employee_id": emp, "action": "termination", "ground": "art40", "effective_date": "2026-06-01"})
 	claim := check(201, "POST", "/api/v1/allowance-claims", map[string]any{"birth_id": b})["id"].(string)
 	check(200, "GET", "/api/v1/allowance-claims/"+claim, nil)
+	cr := check(201, "POST", "/api/v1/employees/"+emp+"/correction-requests", map[string]any{"subject": "工资", "received_on": "2026-03-01", "channel": "email"})["id"].(string)
+	check(200, "POST", "/api/v1/correction-requests/"+cr+"/outcome", map[string]any{"outcome": "corrected"})
+	check(200, "GET", "/api/v1/employees/"+emp+"/correction-requests", nil)
+	check(200, "GET", "/api/v1/employees/"+emp+"/sensitive-notices", nil)
 	check(404, "GET", "/api/v1/employees/00000000-0000-4000-8000-000000000000", nil)
 }
