@@ -79,12 +79,12 @@ func (c *Cases) RecordCorrectionRequest(ctx context.Context, tenant string, who 
 	if !r.ReceivedOn.IsZero() && r.ReceivedOn.After(c.Today()) {
 		f["received_on"] = "收到日期不能晚于今天"
 	}
-	if err := f.Err(); err != nil {
-		return CorrectionRequest{}, err
-	}
 	var out CorrectionRequest
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		if _, err := tx.EmployeeForUpdate(ctx, tenant, employeeID); err != nil {
+			return err // another tenant's employee is a 404 before any field is judged
+		}
+		if err := f.Err(); err != nil {
 			return err
 		}
 		saved, err := tx.AddCorrectionRequest(ctx, tenant, r)
@@ -109,13 +109,13 @@ func (c *Cases) DecideCorrectionRequest(ctx context.Context, tenant string, who 
 	if d := f.Date("decided_on", in.DecidedOn, false); !d.IsZero() {
 		on = d
 	}
-	if err := f.Err(); err != nil {
-		return CorrectionRequest{}, err
-	}
 	var out CorrectionRequest
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		r, err := tx.CorrectionRequestForUpdate(ctx, tenant, id)
 		if err != nil {
+			return err
+		}
+		if err := f.Err(); err != nil {
 			return err
 		}
 		if r.Outcome != nil {

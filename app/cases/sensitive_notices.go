@@ -104,12 +104,12 @@ func (c *Cases) RecordSensitiveNotice(ctx context.Context, tenant string, who st
 		f["informed"] = "必填：是否已告知员工处理目的和必要性"
 	}
 	n := in.NoticeInput.parse(f, "", c.Today())
-	if err := f.Err(); err != nil {
-		return SensitiveNotice{}, err
-	}
 	var out SensitiveNotice
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		if _, err := tx.EmployeeForUpdate(ctx, tenant, employeeID); err != nil {
+			return err // another tenant's employee is a 404 before any field is judged
+		}
+		if err := f.Err(); err != nil {
 			return err
 		}
 		owner, err := tx.FactOwner(ctx, tenant, factType, factID)
@@ -158,9 +158,39 @@ type FactWithoutNotice struct {
 	Status   string
 }
 
-// FactsWithoutNotice lists her pregnancies, births and miscarriages whose
-// newest notice record is not "informed", for the reminder on her page.
-func FactsWithoutNotice(ev store.Events, notices []SensitiveNotice) []FactWithoutNotice {
+// DataRights is what the employee page shows of her rights over her data:
+// her correction requests, her notice records and the sensitive facts
+// whose newest notice record is not "informed" (the reminder).
+type DataRights struct {
+	Corrections []CorrectionRequest
+	Notices     []SensitiveNotice
+	Missing     []FactWithoutNotice
+}
+
+// DataRights reads the employee's block of her page (not audited: the page
+// itself is).
+func (c *Cases) DataRights(ctx context.Context, tenant, employeeID string) (DataRights, error) {
+	var out DataRights
+	err := c.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
+		ev, err := tx.EmployeeEvents(ctx, tenant, employeeID)
+		if err != nil {
+			return err
+		}
+		if out.Corrections, err = correctionRequestsOf(ctx, tx, tenant, employeeID); err != nil {
+			return err
+		}
+		if out.Notices, err = noticesOf(ctx, tx, tenant, employeeID); err != nil {
+			return err
+		}
+		out.Missing = factsWithoutNotice(ev, out.Notices)
+		return nil
+	})
+	return out, err
+}
+
+// factsWithoutNotice lists her pregnancies, births and miscarriages whose
+// newest notice record is not "informed".
+func factsWithoutNotice(ev store.Events, notices []SensitiveNotice) []FactWithoutNotice {
 	latest := map[string]string{}
 	for _, n := range notices {
 		latest[n.FactID] = n.Status

@@ -108,6 +108,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerDismissal(r)
 	p.registerSeparation(r)
 	p.registerFamily(r)
+	p.registerDataRights(r)
 	p.registerLeave(r)
 	p.registerClaims(r)
 	p.registerSubsidies(r)
