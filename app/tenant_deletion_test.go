@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -120,6 +121,7 @@ func TestTenantDeletion(t *testing.T) {
 			t.Errorf("other tenant's %s: %d rows, was %d", tb, n, before[tb])
 		}
 	}
+	time.Sleep(2 * time.Second) // keys are cached for up to 2 seconds, as a revoked key
 	if r := env.Do(t, "GET", "/api/v1/employees", key, nil); r.Status != 401 {
 		t.Fatalf("deleted tenant's key: %d", r.Status)
 	}
@@ -261,4 +263,33 @@ func mentions(t *testing.T, db *sqlx.DB, id string) int {
 		}
 	}
 	return n
+}
+
+// TestTenantDeleteCLI: `leaveguard tenant delete --tenant ID` schedules the
+// deletion (the admin sees it), `--now` removes the tenant at once, and a
+// second run finds no such tenant.
+func TestTenantDeleteCLI(t *testing.T) {
+	t.Setenv("LEAVEGUARD_ENV", "dev")
+	t.Setenv("LEAVEGUARD_DATABASE_URL", env.DB.AppURL)
+	tn := freshTenant(t)
+	hire(t, tn.Key, "CLI-1", "命令行删除测试", "female", "")
+	ctx := context.Background()
+	var out bytes.Buffer
+	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID}, &out); err != nil {
+		t.Fatalf("schedule: %v %s", err, out.String())
+	}
+	if d := mustDo(t, 200, "GET", "/api/v1/tenant/deletion", tn.Key, nil); d["requested_by"] != "system:cli" {
+		t.Fatalf("scheduled: %v", d)
+	}
+	out.Reset()
+	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID, "--now"}, &out); err != nil {
+		t.Fatalf("now: %v %s", err, out.String())
+	}
+	db := superuser(t)
+	if n := mentions(t, db, tn.ID); n != 0 {
+		t.Fatalf("%d columns still hold the tenant", n)
+	}
+	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID, "--now"}, &out); err == nil {
+		t.Fatal("deleted a tenant twice")
+	}
 }

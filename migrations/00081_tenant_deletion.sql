@@ -14,7 +14,7 @@ CREATE TABLE tenant_deletions (
   cancelled_by text NOT NULL DEFAULT '',
   created_at   timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, id),
-  CHECK (purge_on > requested_on)
+  CHECK (purge_on >= requested_on) -- the same day only for the operator's --now
 );
 -- At most one request in force per tenant.
 CREATE UNIQUE INDEX tenant_deletions_open ON tenant_deletions (tenant_id) WHERE cancelled_on IS NULL;

@@ -45,14 +45,9 @@ func viewTenantDeletion(d store.TenantDeletion) TenantDeletionView {
 }
 
 // RequestTenantDeletion schedules the removal of every row of the tenant
-// TenantDeletionGraceDays after today (graceDays overrides it when
-// positive: the operator's --now), audited as tenant.deletion_request.
+// TenantDeletionGraceDays after today, audited as tenant.deletion_request.
 // The confirmation must repeat the tenant's name.
 func (c *Cases) RequestTenantDeletion(ctx context.Context, tenant string, who store.Who, in TenantDeletionInput) (TenantDeletionView, error) {
-	return c.requestTenantDeletion(ctx, tenant, who, in, TenantDeletionGraceDays)
-}
-
-func (c *Cases) requestTenantDeletion(ctx context.Context, tenant string, who store.Who, in TenantDeletionInput, graceDays int) (TenantDeletionView, error) {
 	var out TenantDeletionView
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		t, err := tx.Tenant(ctx, tenant)
@@ -63,20 +58,61 @@ func (c *Cases) requestTenantDeletion(ctx context.Context, tenant string, who st
 			return &Error{Kind: Invalid, Code: "validation_failed", Message: "请求内容有误，请按字段提示修改后重试",
 				Fields: map[string]string{"confirm_name": "请输入本单位的名称以确认删除全部数据"}}
 		}
-		today := c.Today()
-		d, err := tx.AddTenantDeletion(ctx, tenant, store.TenantDeletion{RequestedOn: today,
-			PurgeOn: today.AddDays(graceDays), RequestedBy: actor(who)})
-		if errors.Is(err, store.ErrConflict) {
-			return Fail(Conflict, "deletion_already_requested", "已申请删除本单位数据，尚在等待期内")
-		}
-		if err != nil {
-			return err
-		}
-		out = viewTenantDeletion(d)
-		return tx.Audit(ctx, tenant, who, "tenant.deletion_request", "tenant", tenant,
-			map[string]any{"deletion_id": d.ID, "purge_on": d.PurgeOn})
+		out, err = scheduleTenantDeletion(ctx, tx, tenant, who, c.Today(), TenantDeletionGraceDays)
+		return err
 	})
 	return out, err
+}
+
+// ScheduleTenantDeletion is the operator's RequestTenantDeletion (the CLI,
+// on the customer's written request): no name to confirm.
+func (c *Cases) ScheduleTenantDeletion(ctx context.Context, tenant string, who store.Who) (TenantDeletionView, error) {
+	var out TenantDeletionView
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		out, err = scheduleTenantDeletion(ctx, tx, tenant, who, c.Today(), TenantDeletionGraceDays)
+		return err
+	})
+	return out, err
+}
+
+// DeleteTenantNow removes every row of the tenant at once, without a grace
+// period (the operator's --now): a request in force is replaced by one due
+// today, and the tenant is purged in the same transaction. It returns the
+// number of rows removed.
+func (c *Cases) DeleteTenantNow(ctx context.Context, tenant string, who store.Who) (int64, error) {
+	var rows int64
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		today := c.Today()
+		if d, err := tx.OpenTenantDeletion(ctx, tenant, true); err == nil {
+			if _, err := tx.CancelTenantDeletion(ctx, tenant, d.ID, today, actor(who)); err != nil {
+				return err
+			}
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if _, err := scheduleTenantDeletion(ctx, tx, tenant, who, today, 0); err != nil {
+			return err
+		}
+		var err error
+		rows, err = tx.PurgeTenant(ctx, tenant, today)
+		return err
+	})
+	return rows, err
+}
+
+func scheduleTenantDeletion(ctx context.Context, tx *store.Tx, tenant string, who store.Who, today leave.Date,
+	graceDays int) (TenantDeletionView, error) {
+	d, err := tx.AddTenantDeletion(ctx, tenant, store.TenantDeletion{RequestedOn: today,
+		PurgeOn: today.AddDays(graceDays), RequestedBy: actor(who)})
+	if errors.Is(err, store.ErrConflict) {
+		return TenantDeletionView{}, Fail(Conflict, "deletion_already_requested", "已申请删除本单位数据，尚在等待期内")
+	}
+	if err != nil {
+		return TenantDeletionView{}, err
+	}
+	return viewTenantDeletion(d), tx.Audit(ctx, tenant, who, "tenant.deletion_request", "tenant", tenant,
+		map[string]any{"deletion_id": d.ID, "purge_on": d.PurgeOn})
 }
 
 // TenantDeletion shows the deletion request in force; NotFound when none.
