@@ -1,7 +1,7 @@
 package api
 
 import (
-	"os"
+	"io"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -49,28 +49,9 @@ func (a *API) cancelTenantDeletion(c *fiber.Ctx) error {
 	return c.JSON(d)
 }
 
-// exportTenant is GET /tenant/export: a zip of every table of the tenant,
-// written to a temporary file first (an error is still a JSON answer) and
-// then streamed.
+// exportTenant is GET /tenant/export: a zip of every table of the tenant.
 func (a *API) exportTenant(c *fiber.Ctx) error {
-	f, err := os.CreateTemp("", "leaveguard-export-*.zip")
-	if err != nil {
-		return err
-	}
-	_ = os.Remove(f.Name()) // the open file stays readable until closed
-	if err := a.cases.ExportTenant(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f); err != nil {
-		f.Close()
-		return err
-	}
-	size, err := f.Seek(0, 1)
-	if err == nil {
-		_, err = f.Seek(0, 0)
-	}
-	if err != nil {
-		f.Close()
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "application/zip")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="leaveguard-export.zip"`)
-	return c.SendStream(f, int(size)) // fasthttp closes f once sent
+	return handlers.SendSpooled(c, "application/zip", "leaveguard-export.zip", func(w io.Writer) error {
+		return a.cases.ExportTenant(c.UserContext(), handlers.Tenant(c), handlers.Who(c), w)
+	})
 }

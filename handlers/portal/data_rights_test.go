@@ -61,3 +61,27 @@ func TestDataRightsPortal(t *testing.T) {
 	mustHave(t, "decided", b.get(p.Location()), 200, "不予更正", "与劳动合同一致", "已记录更正申请的处理结果")
 	mustHave(t, "notice template", b.get("/notice-template"), 200, "敏感个人信息处理告知书", "处理目的", "保存期限", "您的权利")
 }
+
+// TestTenantDeletionPortal: the admin reaches 注销与数据删除 from the
+// settings, downloads the export, a wrong name is refused, the request is
+// shown with its day and can be cancelled.
+func TestTenantDeletionPortal(t *testing.T) {
+	b := admin(t, 1)
+	mustHave(t, "settings", b.get("/settings"), 200, `href="/tenant-deletion"`)
+	mustHave(t, "page", b.get("/tenant-deletion"), 200, `data-testid="deletion-form"`, "/tenant-deletion/export.zip")
+	if p := b.get("/tenant-deletion/export.zip"); p.Status != 200 || !strings.HasPrefix(p.Body, "PK") {
+		t.Fatalf("export: %d %.80s", p.Status, p.Body)
+	}
+	mustHave(t, "wrong name", b.post("/tenant-deletion", "/tenant-deletion", url.Values{"confirm_name": {"别的单位"}}), 400,
+		`data-testid="error-confirm_name"`)
+	p := b.post("/tenant-deletion", "/tenant-deletion", url.Values{"confirm_name": {"测试单位B"}})
+	if p.Status != 303 {
+		t.Fatalf("request: %d %s", p.Status, excerpt(p.Body))
+	}
+	mustHave(t, "scheduled", b.get(p.Location()), 200, `data-testid="deletion-scheduled"`, "已申请删除本单位全部数据")
+	p = b.post("/tenant-deletion", "/tenant-deletion/cancel", nil)
+	if p.Status != 303 {
+		t.Fatalf("cancel: %d %s", p.Status, excerpt(p.Body))
+	}
+	mustHave(t, "cancelled", b.get(p.Location()), 200, `data-testid="deletion-form"`, "已撤销删除申请")
+}

@@ -113,6 +113,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerClaims(r)
 	p.registerSubsidies(r)
 	p.registerSettings(r)
+	p.registerTenantDeletion(r)
 	p.registerDocuments(r)
 	p.registerExports(r)
 	p.registerIntegrations(r)
