@@ -50,7 +50,9 @@ ALTER TABLE sensitive_notices FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON sensitive_notices USING (tenant_id = app_tenant()) WITH CHECK (tenant_id = app_tenant());
 
 GRANT SELECT, INSERT ON correction_requests, sensitive_notices TO leaveguard_app;
-GRANT UPDATE (outcome, outcome_note, decided_on, decided_by) ON correction_requests TO leaveguard_app;
+-- subject and outcome_note are also cleared when she is anonymised (they
+-- are free text about her).
+GRANT UPDATE (subject, outcome, outcome_note, decided_on, decided_by) ON correction_requests TO leaveguard_app;
 
 -- +goose Down
 DROP TABLE sensitive_notices;

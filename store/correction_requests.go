@@ -68,6 +68,24 @@ func (t *Tx) DecideCorrectionRequest(ctx context.Context, tenant string, r Corre
 	return out, nil
 }
 
+// AnonymiseCorrectionRequests replaces the free text of one employee's
+// requests (what she asked, the outcome's note) by placeholder; dates,
+// channel and outcome stay. It returns how many requests changed.
+func (t *Tx) AnonymiseCorrectionRequests(ctx context.Context, tenant, employeeID, placeholder string) (int, error) {
+	if err := t.check(tenant); err != nil {
+		return 0, err
+	}
+	const q = `UPDATE correction_requests SET subject = $3,
+			outcome_note = CASE WHEN outcome_note = '' THEN '' ELSE $3 END
+		WHERE tenant_id = $1 AND employee_id = $2`
+	res, err := t.tx.ExecContext(ctx, q, tenant, employeeID, placeholder)
+	if err != nil {
+		return 0, fmt.Errorf("store: anonymise correction requests: %w", mapErr(err))
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
 // CorrectionRequests lists one employee's requests, oldest first.
 func (t *Tx) CorrectionRequests(ctx context.Context, tenant, employeeID string) ([]CorrectionRequest, error) {
 	if err := t.check(tenant); err != nil {
