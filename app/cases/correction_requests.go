@@ -81,8 +81,12 @@ func (c *Cases) RecordCorrectionRequest(ctx context.Context, tenant string, who 
 	}
 	var out CorrectionRequest
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		if _, err := tx.EmployeeForUpdate(ctx, tenant, employeeID); err != nil {
+		e, err := tx.EmployeeForUpdate(ctx, tenant, employeeID)
+		if err != nil {
 			return err // another tenant's employee is a 404 before any field is judged
+		}
+		if err := refuseAnonymised(e); err != nil {
+			return err
 		}
 		if err := f.Err(); err != nil {
 			return err
