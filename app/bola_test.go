@@ -31,6 +31,9 @@ func bolaFixtures(t *testing.T) map[string]string {
 	if r = env.Do(t, "POST", "/api/v1/api-keys", env.B.Key, map[string]any{"name": "B 的密钥", "role": "auditor"}); r.Status == 201 {
 		ids["api-keys"] = r.JSON(t)["id"].(string)
 	}
+	r = env.Do(t, "POST", "/api/v1/employees/"+emp+"/correction-requests", env.B.Key, map[string]any{
+		"subject": "B 的更正", "received_on": "2026-11-01", "channel": "email"})
+	ids["correction-requests"] = r.JSON(t)["id"].(string)
 	r = env.Do(t, "GET", "/api/v1/employees/"+emp+"/contract-extension-notice.pdf", env.B.Key, nil)
 	ids["filings"] = r.Header["X-Filing-Id"]
 	return ids
@@ -45,23 +48,27 @@ func submitAs(t *testing.T, key, emp, typ, start string, days int) (int, map[str
 // bolaBodies are valid bodies, so that a route answers 404 for the missing
 // object rather than 400 for the body.
 var bolaBodies = map[string]any{
-	"PATCH /api/v1/employees/:id":                  map[string]any{"name": "某人"},
-	"POST /api/v1/employees/:id/pregnancies":       map[string]any{"reported_on": "2026-01-05"},
-	"POST /api/v1/employees/:id/births":            map[string]any{"birth_date": "2026-03-10", "child_order": 1},
-	"POST /api/v1/employees/:id/miscarriages":      map[string]any{"date": "2026-06-01", "gestation_weeks": 10},
-	"POST /api/v1/employees/:id/marriages":         map[string]any{"registered_on": "2026-05-20"},
-	"POST /api/v1/employees/:id/separation":        map[string]any{"last_day": "2026-06-30", "kind": "resignation"},
-	"PUT /api/v1/births/:id":                       map[string]any{"birth_date": "2026-03-12", "child_order": 1},
-	"PUT /api/v1/miscarriages/:id":                 map[string]any{"date": "2026-06-02", "gestation_weeks": 12},
-	"PUT /api/v1/marriages/:id":                    map[string]any{"registered_on": "2025-05-18"},
-	"PUT /api/v1/pregnancies/:id":                  map[string]any{"reported_on": "2026-03-02"},
-	"POST /api/v1/leave-requests/:id/reject":       map[string]any{"reason": "测试"},
-	"PATCH /api/v1/children/:id":                   map[string]any{"iit_share_percent": 50},
-	"PATCH /api/v1/integrations/:id":               map[string]any{"name": "某系统"},
-	"POST /api/v1/allowance-claims/:id/reject":     map[string]any{"reason": "测试"},
-	"POST /api/v1/allowance-claims/:id/pay":        map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
-	"POST /api/v1/subsidy-applications/:id/reject": map[string]any{"reason": "测试"},
-	"POST /api/v1/subsidy-applications/:id/pay":    map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
+	"PATCH /api/v1/employees/:id":                    map[string]any{"name": "某人"},
+	"POST /api/v1/employees/:id/pregnancies":         map[string]any{"reported_on": "2026-01-05"},
+	"POST /api/v1/employees/:id/births":              map[string]any{"birth_date": "2026-03-10", "child_order": 1},
+	"POST /api/v1/employees/:id/miscarriages":        map[string]any{"date": "2026-06-01", "gestation_weeks": 10},
+	"POST /api/v1/employees/:id/marriages":           map[string]any{"registered_on": "2026-05-20"},
+	"POST /api/v1/employees/:id/separation":          map[string]any{"last_day": "2026-06-30", "kind": "resignation"},
+	"PUT /api/v1/births/:id":                         map[string]any{"birth_date": "2026-03-12", "child_order": 1},
+	"PUT /api/v1/miscarriages/:id":                   map[string]any{"date": "2026-06-02", "gestation_weeks": 12},
+	"PUT /api/v1/marriages/:id":                      map[string]any{"registered_on": "2025-05-18"},
+	"PUT /api/v1/pregnancies/:id":                    map[string]any{"reported_on": "2026-03-02"},
+	"POST /api/v1/leave-requests/:id/reject":         map[string]any{"reason": "测试"},
+	"PATCH /api/v1/children/:id":                     map[string]any{"iit_share_percent": 50},
+	"PATCH /api/v1/integrations/:id":                 map[string]any{"name": "某系统"},
+	"POST /api/v1/allowance-claims/:id/reject":       map[string]any{"reason": "测试"},
+	"POST /api/v1/allowance-claims/:id/pay":          map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
+	"POST /api/v1/subsidy-applications/:id/reject":   map[string]any{"reason": "测试"},
+	"POST /api/v1/subsidy-applications/:id/pay":      map[string]any{"paid_fen": 100, "paid_on": "2026-11-01"},
+	"POST /api/v1/employees/:id/correction-requests": map[string]any{"subject": "某项", "received_on": "2026-11-01", "channel": "email"},
+	"POST /api/v1/correction-requests/:id/outcome":   map[string]any{"outcome": "corrected"},
+	"POST /api/v1/employees/:id/sensitive-notices": map[string]any{"fact_type": "birth",
+		"fact_id": "00000000-0000-4000-8000-000000000000", "informed": false},
 }
 
 // TestBOLAMatrix: every API route that takes an object id, called by tenant

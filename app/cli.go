@@ -15,6 +15,9 @@ const usage = `用法 / usage: leaveguard <command>
   migrate                    执行数据库迁移 (as LEAVEGUARD_MIGRATE_DATABASE_URL, the table owner)
   tenant create --name N --region CN-NM-XAM [--credit-code C] [--admin-email E --admin-password P]
                              创建租户，输出 {"tenant_id": "...", "api_key": "lg_..."}
+  tenant delete --tenant ID [--now]
+                             删除租户全部数据：默认 30 天等待期后由每日任务删除（可在门户/API 撤销）；
+                             --now 立即删除。请先用 GET /api/v1/tenant/export 导出
   demo                       载入演示租户并打印登录方式
   calendar import FILE.json  导入某年官方节假日安排（含调休上班日），格式同 holiday-cn
 
@@ -49,11 +52,14 @@ func Main(ctx context.Context, args []string, out io.Writer) error {
 		fmt.Fprintf(out, "migrations applied: %d %v\n", len(applied), applied)
 		return nil
 	case "tenant":
-		if len(args) < 2 || args[1] != "create" {
-			fmt.Fprintln(out, usage)
-			return ErrUsage
+		switch {
+		case len(args) >= 2 && args[1] == "create":
+			return tenantCreateCmd(ctx, cfg, args[2:], out)
+		case len(args) >= 2 && args[1] == "delete":
+			return tenantDeleteCmd(ctx, cfg, args[2:], out)
 		}
-		return tenantCreateCmd(ctx, cfg, args[2:], out)
+		fmt.Fprintln(out, usage)
+		return ErrUsage
 	case "calendar":
 		if len(args) < 2 || args[1] != "import" {
 			fmt.Fprintln(out, usage)

@@ -21,13 +21,18 @@ func sp(s string) *string { return &s }
 func ip(n int) *int       { return &n }
 func bp(b bool) *bool     { return &b }
 
+// informed is the notice of a sensitive fact given in writing on day.
+func informed(day string) *cases.NoticeInput {
+	return &cases.NoticeInput{Informed: bp(true), InformedOn: sp(day), Method: sp("written")}
+}
+
 var demoPeople = []demoPerson{
 	{"XA-001", "乌兰托娅", "female", "19930412", "2027-03-31", 720000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
 		// Pregnant, gave birth to her first child; on leave, contract ends while nursing.
-		if _, err := cs.RecordPregnancy(ctx, DemoTenantID, who, id, cases.PregnancyInput{ReportedOn: sp("2025-09-01"), ExpectedDueDate: sp("2026-05-12")}); err != nil {
+		if _, err := cs.RecordPregnancy(ctx, DemoTenantID, who, id, cases.PregnancyInput{ReportedOn: sp("2025-09-01"), ExpectedDueDate: sp("2026-05-12"), Notice: informed("2025-09-01")}); err != nil {
 			return err
 		}
-		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-05-10"), ChildOrder: ip(1), Babies: ip(1)}); err != nil {
+		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-05-10"), ChildOrder: ip(1), Babies: ip(1), Notice: informed("2025-09-01")}); err != nil {
 			return err
 		}
 		// She declared half of the IIT infant-care deduction (her husband the other half).
@@ -42,7 +47,7 @@ var demoPeople = []demoPerson{
 		return err
 	}},
 	{"XA-002", "李海燕", "female", "19900218", "", 900000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
-		_, err := cs.RecordPregnancy(ctx, DemoTenantID, who, id, cases.PregnancyInput{ReportedOn: sp("2026-08-15"), ExpectedDueDate: sp("2027-03-20")})
+		_, err := cs.RecordPregnancy(ctx, DemoTenantID, who, id, cases.PregnancyInput{ReportedOn: sp("2026-08-15"), ExpectedDueDate: sp("2027-03-20"), Notice: informed("2026-08-15")})
 		return err
 	}},
 	{"XA-003", "张伟", "male", "19880705", "2028-06-30", 650000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
@@ -67,7 +72,7 @@ var demoPeople = []demoPerson{
 		// Third child, twins, dystocia; not insured; contract ends during maternity leave.
 		// Her page lists the 5,000 yuan Hinggan allowance of the 3rd child and reminds HR that
 		// her IIT share is not declared yet.
-		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-09-20"), ChildOrder: ip(3), Babies: ip(2), Dystocia: bp(true)}); err != nil {
+		if _, err := cs.RecordBirth(ctx, DemoTenantID, who, id, cases.BirthInput{BirthDate: sp("2026-09-20"), ChildOrder: ip(3), Babies: ip(2), Dystocia: bp(true), Notice: informed("2026-09-25")}); err != nil {
 			return err
 		}
 		r, err := cs.SubmitLeave(ctx, DemoTenantID, who, cases.LeaveInput{EmployeeID: &id, LeaveType: sp("maternity"), Start: sp("2026-09-20"), Days: ip(218)})
@@ -78,6 +83,7 @@ var demoPeople = []demoPerson{
 		return err
 	}},
 	{"XA-005", "王丽娜", "female", "19870901", "", 810000, true, func(ctx context.Context, cs *cases.Cases, who store.Who, id string) error {
+		// Recorded without a notice: her page reminds HR to inform her and record it.
 		_, err := cs.RecordMiscarriage(ctx, DemoTenantID, who, id, cases.MiscarriageInput{Date: sp("2026-10-10"), GestationWeeks: ip(12)})
 		return err
 	}},
@@ -142,6 +148,9 @@ func seedDemo(ctx context.Context, cs *cases.Cases) error {
 		return err
 	}
 	if err := seedDemoWebhooks(ctx, cs, DemoTenantID); err != nil {
+		return err
+	}
+	if err := seedDemoRights(ctx, cs, who, ids["XA-001"]); err != nil {
 		return err
 	}
 	_, err := cs.RunProtectionJob(ctx, cs.Today())

@@ -134,5 +134,9 @@ func TestOpenAPIResponses(t *testing.T) {
 	claim := check(201, "POST", "/api/v1/allowance-claims", map[string]any{"birth_id": b})["id"].(string)
 	check(200, "GET", "/api/v1/allowance-claims/"+claim, nil)
 	check(200, "GET", "/api/v1/regions", nil)
+	cr := check(201, "POST", "/api/v1/employees/"+emp+"/correction-requests", map[string]any{"subject": "工资", "received_on": "2026-03-01", "channel": "email"})["id"].(string)
+	check(200, "POST", "/api/v1/correction-requests/"+cr+"/outcome", map[string]any{"outcome": "corrected"})
+	check(200, "GET", "/api/v1/employees/"+emp+"/correction-requests", nil)
+	check(200, "GET", "/api/v1/employees/"+emp+"/sensitive-notices", nil)
 	check(404, "GET", "/api/v1/employees/00000000-0000-4000-8000-000000000000", nil)
 }

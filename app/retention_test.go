@@ -30,6 +30,9 @@ func TestRetentionAnonymises(t *testing.T) {
 		"action": "termination", "ground": "art40", "effective_date": "2026-12-31"})
 	post(t, 201, "/api/v1/employees/"+emp+"/pregnancies", tn.Key, map[string]any{"reported_on": "2025-03-01"})
 	birth(t, tn.Key, emp, map[string]any{"birth_date": "2025-10-01", "child_order": 1})
+	cr := post(t, 201, "/api/v1/employees/"+emp+"/correction-requests", tn.Key, map[string]any{
+		"subject": "姓名应为" + name, "received_on": "2026-11-20", "channel": "written"})["id"].(string)
+	post(t, 200, "/api/v1/correction-requests/"+cr+"/outcome", tn.Key, map[string]any{"outcome": "corrected", "note": "已更正为" + name})
 	lr := approvedLeave(t, tn.Key, emp, "parental", "2026-04-01", 2)
 	_, filing, _ := getPDF(t, "/api/v1/leave-requests/"+lr+"/pdf", tn.Key)
 	resign := map[string]any{"last_day": "2026-12-31", "kind": "resignation"}

@@ -28,6 +28,8 @@ type AccessCopy struct {
 	Separations     []Separation           `json:"separations"`
 	WageChanges     []store.ScheduledWage  `json:"wage_changes"`
 	RefusedWageCuts []store.WageCutAttempt `json:"refused_wage_cuts"`
+	Corrections     []CorrectionRequest    `json:"correction_requests"`
+	Notices         []SensitiveNotice      `json:"sensitive_notices"`
 	AccessLog       []store.AccessEntry    `json:"access_log"`
 }
 
@@ -119,6 +121,12 @@ func (c *Cases) accessRecords(ctx context.Context, tx *store.Tx, tenant, id stri
 	if out.RefusedWageCuts, err = tx.WageCutAttempts(ctx, tenant, id); err != nil {
 		return err
 	}
+	if out.Corrections, err = correctionRequestsOf(ctx, tx, tenant, id); err != nil {
+		return err
+	}
+	if out.Notices, err = noticesOf(ctx, tx, tenant, id); err != nil {
+		return err
+	}
 	out.AccessLog, err = tx.EmployeeAccessLog(ctx, tenant, id, accessLogLimit)
 	return err
 }
@@ -133,6 +141,8 @@ func (a AccessCopy) nonNil() AccessCopy {
 	a.Separations = orEmpty(a.Separations)
 	a.WageChanges = orEmpty(a.WageChanges)
 	a.RefusedWageCuts = orEmpty(a.RefusedWageCuts)
+	a.Corrections = orEmpty(a.Corrections)
+	a.Notices = orEmpty(a.Notices)
 	a.AccessLog = orEmpty(a.AccessLog)
 	a.Family = a.Family.nonNil()
 	return a

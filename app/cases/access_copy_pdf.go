@@ -81,5 +81,6 @@ var (
 		"employee.separate": "登记离职", "employee.separation_withdraw": "撤销离职",
 		"birth.correct": "更正生育记录", "miscarriage.correct": "更正流产记录", "marriage.correct": "更正结婚记录",
 		"pregnancy.correct": "更正怀孕记录", "miscarriage.read": "查阅流产记录", "wage_reduction.refused": "拒绝降薪",
-		"wage_reduction.override": "越权降薪"}
+		"wage_reduction.override": "越权降薪", "correction_request.create": "登记更正申请",
+		"correction_request.decide": "处理更正申请", "sensitive_notice.create": "记录敏感信息告知"}
 )

@@ -164,9 +164,9 @@ func accessRecordSections(a AccessCopy) []pdf.ReportSection {
 		add(&cut, export.Stamp(w.CreatedAt), export.Yuan(w.OldWageFen), export.Yuan(w.NewWageFen),
 			name(sourceNames, w.Source), res)
 	}
-	log := copySection("十二、查阅与变更记录（共 "+strconv.Itoa(len(a.AccessLog))+" 条）", "时间", 30, "操作者", 36, "操作", 34)
+	log := copySection("十四、查阅与变更记录（共 "+strconv.Itoa(len(a.AccessLog))+" 条）", "时间", 30, "操作者", 36, "操作", 34)
 	for _, l := range a.AccessLog {
 		add(&log, export.Stamp(l.At), name(actorNames, l.ActorType)+" "+l.ActorID, name(auditNames, l.Action))
 	}
-	return []pdf.ReportSection{chk, lv, led, cl, sep, wg, cut, log}
+	return append([]pdf.ReportSection{chk, lv, led, cl, sep, wg, cut}, append(rightsSections(a), log)...)
 }

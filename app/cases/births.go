@@ -10,12 +10,13 @@ import (
 
 // BirthInput is the body of POST /employees/{id}/births and of a correction.
 type BirthInput struct {
-	BirthDate  *string `json:"birth_date"`
-	ChildOrder *int    `json:"child_order"`
-	Babies     *int    `json:"babies"`
-	Stillborn  *int    `json:"stillborn"`
-	Dystocia   *bool   `json:"dystocia"`
-	LeaveStart *string `json:"leave_start"`
+	BirthDate  *string      `json:"birth_date"`
+	ChildOrder *int         `json:"child_order"`
+	Babies     *int         `json:"babies"`
+	Stillborn  *int         `json:"stillborn"`
+	Dystocia   *bool        `json:"dystocia"`
+	LeaveStart *string      `json:"leave_start"`
+	Notice     *NoticeInput `json:"notice,omitempty"` // read when recorded, not on a correction
 }
 
 // BirthRecord is a recorded birth and its leave plan.
@@ -75,6 +76,11 @@ func (c *Cases) RecordBirth(ctx context.Context, tenant string, who store.Who, e
 	if err != nil {
 		return BirthRecord{}, err
 	}
+	nf := Fields{}
+	notice := in.Notice.parse(nf, "notice.", c.Today())
+	if err := nf.Err(); err != nil {
+		return BirthRecord{}, err
+	}
 	var rec BirthRecord
 	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		s, err := c.load(ctx, tx, tenant, employeeID, true)
@@ -87,6 +93,9 @@ func (c *Cases) RecordBirth(ctx context.Context, tenant string, who store.Who, e
 		row := store.Birth{EmployeeID: employeeID, BirthDate: b.Date, ChildOrder: b.ChildOrder, Babies: b.Babies,
 			Stillborn: b.Stillborn, Dystocia: b.Dystocia, LeaveStart: optDate(b.LeaveStart), Plan: mustJSON(rec.Plan)}
 		if rec.Birth, err = tx.CreateBirth(ctx, tenant, row, mustJSON(in), actor(who)); err != nil {
+			return err
+		}
+		if _, err := addNotice(ctx, tx, tenant, who, employeeID, "birth", rec.Birth.ID, notice); err != nil {
 			return err
 		}
 		for i := 0; i < b.Live(); i++ { // a baby born dead is not a child of the family register

@@ -10,9 +10,10 @@ import (
 
 // PregnancyInput is the body of POST /employees/{id}/pregnancies.
 type PregnancyInput struct {
-	ReportedOn      *string `json:"reported_on"`
-	ExpectedDueDate *string `json:"expected_due_date"`
-	ConfirmedStart  *string `json:"confirmed_start"`
+	ReportedOn      *string      `json:"reported_on"`
+	ExpectedDueDate *string      `json:"expected_due_date"`
+	ConfirmedStart  *string      `json:"confirmed_start"`
+	Notice          *NoticeInput `json:"notice,omitempty"` // read when recorded, not on a correction
 }
 
 // RecordPregnancy records a pregnancy reported by a female employee; her
@@ -24,6 +25,11 @@ func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Wh
 	if err != nil {
 		return store.Pregnancy{}, err
 	}
+	nf := Fields{}
+	notice := in.Notice.parse(nf, "notice.", c.Today())
+	if err := nf.Err(); err != nil {
+		return store.Pregnancy{}, err
+	}
 	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		e, err := tx.EmployeeForUpdate(ctx, tenant, employeeID)
 		if err != nil {
@@ -33,6 +39,9 @@ func (c *Cases) RecordPregnancy(ctx context.Context, tenant string, who store.Wh
 			return Fail(Unprocessable, "not_eligible", "只能为女职工登记怀孕")
 		}
 		if p, err = tx.CreatePregnancy(ctx, tenant, p); err != nil {
+			return err
+		}
+		if _, err := addNotice(ctx, tx, tenant, who, employeeID, "pregnancy", p.ID, notice); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "pregnancy.create", "employee", employeeID, map[string]any{"pregnancy_id": p.ID})

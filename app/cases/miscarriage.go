@@ -10,8 +10,9 @@ import (
 
 // MiscarriageInput is the body of POST /employees/{id}/miscarriages.
 type MiscarriageInput struct {
-	Date           *string `json:"date"`
-	GestationWeeks *int    `json:"gestation_weeks"`
+	Date           *string      `json:"date"`
+	GestationWeeks *int         `json:"gestation_weeks"`
+	Notice         *NoticeInput `json:"notice,omitempty"` // read when recorded, not on a correction
 }
 
 // MiscarriageRecord is a recorded miscarriage and its leave plan.
@@ -44,6 +45,11 @@ func (c *Cases) RecordMiscarriage(ctx context.Context, tenant string, who store.
 	if err != nil {
 		return MiscarriageRecord{}, err
 	}
+	nf := Fields{}
+	notice := in.Notice.parse(nf, "notice.", c.Today())
+	if err := nf.Err(); err != nil {
+		return MiscarriageRecord{}, err
+	}
 	var rec MiscarriageRecord
 	err = c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		s, err := c.load(ctx, tx, tenant, employeeID, true)
@@ -58,6 +64,9 @@ func (c *Cases) RecordMiscarriage(ctx context.Context, tenant string, who store.
 		}
 		row := store.Miscarriage{EmployeeID: employeeID, Date: m.Date, GestationWeeks: m.GestationWeeks, Plan: mustJSON(rec.Plan)}
 		if rec.Miscarriage, err = tx.CreateMiscarriage(ctx, tenant, row); err != nil {
+			return err
+		}
+		if _, err := addNotice(ctx, tx, tenant, who, employeeID, "miscarriage", rec.Miscarriage.ID, notice); err != nil {
 			return err
 		}
 		if _, err := c.postCredits(ctx, tx, tenant, employeeID, m.Date, leave.LeaveMiscarriage); err != nil {

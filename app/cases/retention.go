@@ -40,7 +40,9 @@ var retentionWho = store.Who{ActorType: "system", ActorID: ProtectionJob}
 // open: her encrypted ID number and lookup hash are deleted, the masked
 // form and her name replaced, in her record and in the data of the stored
 // filings that name her (whose PDF bytes are deleted; number and SHA-256
-// stay); counts, amounts, dates and the audit chain stay. Each is audited as employee.anonymise. It returns how many.
+// stay), and the free text of her correction requests replaced; counts,
+// amounts, dates and the audit chain stay. Each is audited as
+// employee.anonymise. It returns how many.
 func anonymiseDue(ctx context.Context, tx *store.Tx, tenant string, today leave.Date) (int, error) {
 	stored, err := tx.Settings(ctx, tenant)
 	if err != nil {
@@ -65,6 +67,9 @@ func anonymiseDue(ctx context.Context, tx *store.Tx, tenant string, today leave.
 		}
 		filings, err := tx.AnonymiseFilings(ctx, tenant, e.Name, e.NationalIDMasked, Pseudonym(id), AnonymisedMasked)
 		if err != nil {
+			return n, err
+		}
+		if _, err := tx.AnonymiseCorrectionRequests(ctx, tenant, id, AnonymisedMasked); err != nil {
 			return n, err
 		}
 		done, err := tx.AnonymiseEmployee(ctx, tenant, id, Pseudonym(id), AnonymisedMasked, today)

@@ -46,6 +46,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerDismissal(r)
 	a.registerSeparation(r)
 	a.registerAccessCopy(r)
+	a.registerDataRights(r)
 	a.registerClaims(r)
 	a.registerSubsidy(r)
 	a.registerPayrollFeed(r)
@@ -54,6 +55,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerExports(r)
 	a.registerAudit(r)
 	a.registerAPIKeys(r)
+	a.registerTenantDeletion(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

@@ -111,5 +111,7 @@ func familyFixtures(t *testing.T, employee string) map[string]string {
 	create("allowance-claims", "/api/v1/allowance-claims", map[string]any{"birth_id": out["births"]})
 	create("subsidy-applications", "/api/v1/subsidy-applications", map[string]any{"period_from": "2020-01", "period_to": "2020-02"})
 	create("integrations", "/api/v1/integrations", map[string]any{"name": "B-SECRET payroll"})
+	create("correction-requests", "/api/v1/employees/"+employee+"/correction-requests", map[string]any{
+		"subject": "B-SECRET 更正", "received_on": day(-1), "channel": "email"})
 	return out
 }

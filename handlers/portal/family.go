@@ -21,6 +21,7 @@ type familyField struct {
 type familyKind struct {
 	Key, Title, Intro, Submit string
 	FemaleOnly                bool
+	Sensitive                 bool // a sensitive fact: the form asks whether she was informed
 	Fields                    []familyField
 }
 
@@ -28,14 +29,14 @@ var yesNo = [][2]string{{"false", "否"}, {"true", "是"}}
 
 // familyKinds are the forms, by the path segment that names them.
 var familyKinds = map[string]familyKind{
-	"pregnancies": {Key: "pregnancies", Title: "登记怀孕", Submit: "登记怀孕", FemaleOnly: true,
+	"pregnancies": {Key: "pregnancies", Title: "登记怀孕", Submit: "登记怀孕", FemaleOnly: true, Sensitive: true,
 		Intro: "女职工向单位报告怀孕（或提交医学证明）之日起即受孕期保护：不得以第四十、四十一条解除合同，不得降低工资。",
 		Fields: []familyField{
 			{Name: "reported_on", Label: "报告怀孕日期 *", Type: "date", Hint: "员工告知单位或提交医学证明的日期"},
 			{Name: "expected_due_date", Label: "预产期", Type: "date", Hint: "孕期保护自怀孕之日起（不以告知日为准），按预产期前 280 天估算；分娩后以实际日期为准"},
 			{Name: "confirmed_start", Label: "医学确认的怀孕开始日期", Type: "date", Hint: "有医学证明且早于估算日期时填写，保护期自该日起算"},
 		}},
-	"births": {Key: "births", Title: "登记分娩", Submit: "保存并计算产假",
+	"births": {Key: "births", Title: "登记分娩", Submit: "保存并计算产假", Sensitive: true,
 		Intro: "保存后按分娩当日有效的规则计算产假（含延长、难产、多胞胎）、哺乳期和三期保护截止日，并记入假期余额。男职工登记配偶分娩，计算配偶护理假和育儿假。",
 		Fields: []familyField{
 			{Name: "birth_date", Label: "分娩日期 *", Type: "date"},
@@ -46,7 +47,7 @@ var familyKinds = map[string]familyKind{
 			{Name: "dystocia", Label: "是否难产", Options: yesNo, Hint: "难产增加 15 天产假"},
 			{Name: "leave_start", Label: "产假开始日期", Type: "date", Hint: "留空为分娩当日；产前休假最多提前 15 天（仅女职工本人）"},
 		}},
-	"miscarriages": {Key: "miscarriages", Title: "登记流产", Submit: "保存并计算流产假", FemaleOnly: true,
+	"miscarriages": {Key: "miscarriages", Title: "登记流产", Submit: "保存并计算流产假", FemaleOnly: true, Sensitive: true,
 		Intro: "怀孕未满 4 个月（16 周）流产的，享受 15 天产假；满 4 个月流产的，享受 42 天产假。保护期至流产假最后一天。",
 		Fields: []familyField{
 			{Name: "date", Label: "流产日期 *", Type: "date"},

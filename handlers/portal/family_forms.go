@@ -20,6 +20,7 @@ type familyFormPage struct {
 	Birth    *store.Birth
 	Back     string // where 取消 leads, when not the birth or the employee
 	Explain  string
+	Notice   bool // the 告知 fieldset: a sensitive fact being recorded (not corrected)
 }
 
 // familyNew is GET /employees/:id/{kind}/new.
@@ -51,6 +52,7 @@ func (p *Portal) familyEmployee(c *fiber.Ctx, k familyKind) (store.Employee, err
 
 func (p *Portal) renderFamilyForm(c *fiber.Ctx, status int, page familyFormPage) error {
 	if page.Action == "" {
+		page.Notice = page.Kind.Sensitive
 		page.Action = "/employees/" + page.Employee.ID + "/" + page.Kind.Key
 	}
 	return p.render(c, status, "family_form", page.Kind.Title+"："+page.Employee.Name, "employees", page)
@@ -67,6 +69,11 @@ func (p *Portal) familyCreate(kind string) fiber.Handler {
 			return err
 		}
 		f := readFields(c, k.Fields)
+		if k.Sensitive {
+			for _, n := range noticeFields {
+				f.Values[n] = strings.TrimSpace(c.FormValue(n))
+			}
+		}
 		next, err := p.recordFamily(c, kind, e.ID, &f)
 		if err == nil && len(f.Errors) == 0 {
 			return c.Redirect(next, fiber.StatusSeeOther)
@@ -88,10 +95,11 @@ func (p *Portal) recordFamily(c *fiber.Ctx, kind, employeeID string, f *Form) (s
 	switch kind {
 	case "pregnancies":
 		in := cases.PregnancyInput{ReportedOn: opt(f.V("reported_on")), ExpectedDueDate: opt(f.V("expected_due_date")),
-			ConfirmedStart: opt(f.V("confirmed_start"))}
+			ConfirmedStart: opt(f.V("confirmed_start")), Notice: noticeInput(f)}
 		_, err = p.cases.RecordPregnancy(ctx, tenant, who, employeeID, in)
 	case "births":
 		in := birthInput(f)
+		in.Notice = noticeInput(f)
 		if len(f.Errors) > 0 {
 			return "", nil
 		}
@@ -100,7 +108,7 @@ func (p *Portal) recordFamily(c *fiber.Ctx, kind, employeeID string, f *Form) (s
 			next = "/births/" + rec.Birth.ID + "?notice=births"
 		}
 	case "miscarriages":
-		in := cases.MiscarriageInput{Date: opt(f.V("date")), GestationWeeks: intField(f, "gestation_weeks")}
+		in := cases.MiscarriageInput{Date: opt(f.V("date")), GestationWeeks: intField(f, "gestation_weeks"), Notice: noticeInput(f)}
 		if len(f.Errors) > 0 {
 			return "", nil
 		}
@@ -133,6 +141,19 @@ func birthInput(f *Form) cases.BirthInput {
 		in.Dystocia = &b
 	}
 	return in
+}
+
+// noticeFields are the inputs of the 告知 fieldset of a sensitive fact.
+var noticeFields = []string{"notice.informed", "notice.informed_on", "notice.method"}
+
+// noticeInput is the notice of the form: nil (recorded as "not recorded",
+// and her page reminds HR) unless the box "已告知" is ticked.
+func noticeInput(f *Form) *cases.NoticeInput {
+	if f.V("notice.informed") != "true" {
+		return nil
+	}
+	yes := true
+	return &cases.NoticeInput{Informed: &yes, InformedOn: opt(f.V("notice.informed_on")), Method: opt(f.V("notice.method"))}
 }
 
 // opt is nil for an empty value (the use case then applies its default or

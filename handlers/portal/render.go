@@ -76,6 +76,12 @@ var notices = map[string]string{
 	// separation
 	"separated":            "已办理离职：最后工作日之后的假期已取消并退回余额，待审批的申请已关闭。",
 	"separation_withdrawn": "已撤销离职，员工恢复在职；历史记录保留。",
+	// the employee's rights over her data
+	"correction_recorded": "已登记更正申请；处理后请记录结果。",
+	"correction_decided":  "已记录更正申请的处理结果。",
+	"notice_recorded":     "已记录告知情况。",
+	"deletion_requested":  "已申请删除本单位全部数据：等待期届满当日由系统删除，期间可导出数据或撤销申请。",
+	"deletion_cancelled":  "已撤销删除申请，数据照常保留。",
 	// integrations
 	"integration_deleted": "集成已删除：此后该地址收到的回调会被拒收，也不再向其推送事件；日志保留。",
 	"redelivered":         "已安排重新推送，稍后可在推送记录中查看结果。",
