@@ -47,6 +47,9 @@ func (c *csvReader) Next() ([]string, int, error) {
 	}
 	c.row++
 	for i, v := range rec {
+		if strings.ContainsRune(v, 0) {
+			return nil, 0, fail("file_format", "CSV 第 %d 行含有无法保存的空字符（NUL）：请用 Excel 另存为 CSV 或 .xlsx 后再导入", c.row)
+		}
 		rec[i] = strings.TrimSpace(v)
 	}
 	return rec, c.row, nil

@@ -95,10 +95,11 @@ func scanFormulas(data []byte) error {
 }
 
 // firstFormula returns the reference of the first cell with a formula in
-// a worksheet's XML, or "".
+// a worksheet's XML, or "" (an <f> outside a cell, as in a data
+// validation's list, is no cell's formula).
 func firstFormula(r io.Reader) (string, error) {
 	d := xml.NewDecoder(r)
-	cell := ""
+	cell, inCell := "", false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -107,23 +108,23 @@ func firstFormula(r io.Reader) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "c":
-			cell = ""
-			for _, a := range se.Attr {
-				if a.Name.Local == "r" {
-					cell = a.Value
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch {
+			case t.Name.Local == "c":
+				cell, inCell = "?", true
+				for _, a := range t.Attr {
+					if a.Name.Local == "r" {
+						cell = a.Value
+					}
 				}
+			case t.Name.Local == "f" && inCell:
+				return cell, nil
 			}
-		case "f":
-			if cell == "" {
-				cell = "（未知位置）"
+		case xml.EndElement:
+			if t.Name.Local == "c" {
+				inCell = false
 			}
-			return cell, nil
 		}
 	}
 }

@@ -50,6 +50,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerExports(r)
 	a.registerAudit(r)
 	a.registerAPIKeys(r)
+	a.registerImports(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {
