@@ -89,7 +89,10 @@ func (run *employeeImport) plan(ctx context.Context, tx *store.Tx, rows []sheetR
 	}
 	var plans []plannedRow
 	for i, r := range rows {
-		if len(errs[i].errs) > 0 {
+		if len(errs[i].errs) > 0 { // validated all the same, to report every cell at once
+			var scratch store.Employee
+			_, err := inputs[i].Apply(&scratch, true, run.c)
+			errs[i].fromErr(err)
 			continue
 		}
 		p := plannedRow{row: r.row}
@@ -241,6 +244,9 @@ func tally(r ImportReport, plans []plannedRow, errs []*rowErrors) ImportReport {
 	}
 	for _, re := range errs {
 		if len(re.errs) > 0 {
+			slices.SortStableFunc(re.errs, func(a, b RowError) int {
+				return columnIndex(re.cols, a.Field) - columnIndex(re.cols, b.Field)
+			})
 			r.Failed++
 			r.Errors = append(r.Errors, re.errs...)
 		}

@@ -76,6 +76,8 @@ func (r *rowErrors) has(header string) bool {
 // importMessage rewords the API's messages that name JSON values.
 func importMessage(field, msg string) string {
 	switch {
+	case field == "gender" && msg == "必填":
+		return "必填：女 或 男"
 	case field == "gender":
 		return "须为 女 或 男"
 	case field == "contract_end" && strings.Contains(msg, "null"):
