@@ -14,7 +14,7 @@ import (
 )
 
 // importBatch is how many rows one transaction writes.
-const importBatch = 500
+const importBatch = 1000
 
 // storedErrors is how many row errors the history keeps.
 const storedErrors = 1000
