@@ -23,7 +23,7 @@ type Employee struct {
 	MonthlyWageFen   int64       `db:"monthly_wage_fen"`
 	MaternityInsured bool        `db:"maternity_insured"`
 	Region           *string     `db:"region"`
-	Department       string      `db:"department"` // 部门, free text ("" when not given)
+	Department       string      `db:"department"`    // 部门, free text ("" when not given)
 	SeparatedOn      *leave.Date `db:"separated_on"`  // last day of employment; nil while employed
 	AnonymisedOn     *leave.Date `db:"anonymised_on"` // set by the retention job (retention.go)
 	CreatedAt        time.Time   `db:"created_at"`

@@ -13,13 +13,13 @@ import (
 
 // employeeImport is one run of ImportEmployees.
 type employeeImport struct {
-	c         *Cases
-	tenant    string
-	who       store.Who
-	dry       bool
-	report    ImportReport
-	extRows   map[string]int // 员工编号 → the row that first had it
-	idRows    map[string]int // ID number hash → the row that first had it
+	c       *Cases
+	tenant  string
+	who     store.Who
+	dry     bool
+	report  ImportReport
+	extRows map[string]int // 员工编号 → the row that first had it
+	idRows  map[string]int // ID number hash → the row that first had it
 }
 
 // plannedRow is a valid row and what it does to its employee.
