@@ -17,6 +17,8 @@ const usage = `用法 / usage: leaveguard <command>
                              创建租户，输出 {"tenant_id": "...", "api_key": "lg_..."}
   demo                       载入演示租户并打印登录方式
   calendar import FILE.json  导入某年官方节假日安排（含调休上班日），格式同 holiday-cn
+  import employees FILE --tenant ID [--dry-run]
+                             从 .xlsx/.csv（导入模板）导入员工，按员工编号新建或更新，逐行报告
 
 环境变量见 docs/configuration.md (LEAVEGUARD_DATABASE_URL, LEAVEGUARD_REDIS_URL,
 LEAVEGUARD_ADDR, LEAVEGUARD_SECRET_KEY, LEAVEGUARD_ENV, ...).`
@@ -60,6 +62,8 @@ func Main(ctx context.Context, args []string, out io.Writer) error {
 			return ErrUsage
 		}
 		return calendarImportCmd(ctx, cfg, args[2:], out)
+	case "import":
+		return importCmd(ctx, cfg, args[1:], out)
 	case "demo":
 		return demoCmd(ctx, cfg, out)
 	case "help", "-h", "--help":
