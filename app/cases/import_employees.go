@@ -47,9 +47,29 @@ type ImportFile struct {
 // import history and audited as one entry with its counts, plus one per
 // employee created or changed.
 func (c *Cases) ImportEmployees(ctx context.Context, tenant string, who store.Who, f ImportFile) (ImportReport, error) {
-	rows, err := checkFile(f, EmployeeColumns)
+	run, err := c.BeginEmployeeImport(ctx, tenant, who, f)
 	if err != nil {
 		return ImportReport{}, err
+	}
+	return run.Run(ctx)
+}
+
+// ImportRun is a file that passed the checks of the whole file, ready to
+// import (a real run is already in the history, as running).
+type ImportRun struct {
+	imp  *employeeImport
+	file ImportFile
+}
+
+// ID is the run's history entry ("" for a dry run).
+func (r *ImportRun) ID() string { return r.imp.report.ID }
+
+// BeginEmployeeImport refuses a file that must not be imported at all and,
+// for a real run, records its start in the history.
+func (c *Cases) BeginEmployeeImport(ctx context.Context, tenant string, who store.Who, f ImportFile) (*ImportRun, error) {
+	rows, err := checkFile(f, EmployeeColumns)
+	if err != nil {
+		return nil, err
 	}
 	run := &employeeImport{c: c, tenant: tenant, who: who, dry: f.DryRun,
 		report: ImportReport{DryRun: f.DryRun, Rows: rows, Errors: []RowError{}}, extRows: map[string]int{}, idRows: map[string]int{}}
@@ -60,10 +80,16 @@ func (c *Cases) ImportEmployees(ctx context.Context, tenant string, who store.Wh
 			return err
 		})
 		if err != nil {
-			return ImportReport{}, err
+			return nil, err
 		}
 	}
-	if err := run.readAll(ctx, f); err != nil {
+	return &ImportRun{imp: run, file: f}, nil
+}
+
+// Run imports the rows, batch by batch, and records the end.
+func (r *ImportRun) Run(ctx context.Context) (ImportReport, error) {
+	run := r.imp
+	if err := run.readAll(ctx, r.file); err != nil {
 		run.fail(ctx)
 		return ImportReport{}, err
 	}

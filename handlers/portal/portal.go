@@ -116,6 +116,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerExports(r)
 	p.registerIntegrations(r)
 	p.registerAPIKeys(r)
+	p.registerImports(r)
 	p.registerTiles()
 	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
 }
