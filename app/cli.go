@@ -19,6 +19,8 @@ const usage = `用法 / usage: leaveguard <command>
   calendar import FILE.json  导入某年官方节假日安排（含调休上班日），格式同 holiday-cn
   import employees FILE --tenant ID [--dry-run]
                              从 .xlsx/.csv（导入模板）导入员工，按员工编号新建或更新，逐行报告
+  import family FILE --tenant ID [--dry-run]
+                             导入家庭情况（怀孕、生育、结婚、已休的假），逐行报告
 
 环境变量见 docs/configuration.md (LEAVEGUARD_DATABASE_URL, LEAVEGUARD_REDIS_URL,
 LEAVEGUARD_ADDR, LEAVEGUARD_SECRET_KEY, LEAVEGUARD_ENV, ...).`

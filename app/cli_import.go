@@ -14,20 +14,20 @@ import (
 	"leaveguard/store"
 )
 
-// importCmd is `leaveguard import employees FILE --tenant ID [--dry-run]`:
-// the import of POST /api/v1/imports/employees, by an operator (audited as
-// system:cli), printing the row report.
+// importCmd is `leaveguard import employees|family FILE --tenant ID
+// [--dry-run]`: the import of POST /api/v1/imports/employees (or /family),
+// by an operator (audited as system:cli), printing the row report.
 func importCmd(ctx context.Context, cfg Config, args []string, out io.Writer) error {
-	if len(args) < 2 || args[0] != "employees" {
-		return fmt.Errorf("%w: leaveguard import employees FILE --tenant ID [--dry-run]", ErrUsage)
+	if len(args) < 2 || (args[0] != "employees" && args[0] != "family") {
+		return fmt.Errorf("%w: leaveguard import employees|family FILE --tenant ID [--dry-run]", ErrUsage)
 	}
-	fs := flag.NewFlagSet("import employees", flag.ContinueOnError)
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(out)
 	tenant := fs.String("tenant", "", "tenant id (required)")
 	dry := fs.Bool("dry-run", false, "validate only, store nothing")
 	file := args[1]
 	if err := fs.Parse(args[2:]); err != nil || *tenant == "" || fs.NArg() > 0 {
-		return fmt.Errorf("%w: leaveguard import employees FILE --tenant ID [--dry-run]", ErrUsage)
+		return fmt.Errorf("%w: leaveguard import employees|family FILE --tenant ID [--dry-run]", ErrUsage)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -49,7 +49,12 @@ func importCmd(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	}
 	cs := Deps{Store: st, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal, Clock: cfg.Clock()}.Cases()
 	who := store.Who{ActorType: "system", ActorID: "cli"}
-	rep, err := cs.ImportEmployees(ctx, *tenant, who, cases.ImportFile{Name: filepath.Base(file), Data: data, DryRun: *dry})
+	in := cases.ImportFile{Name: filepath.Base(file), Data: data, DryRun: *dry}
+	imp := cs.ImportEmployees
+	if args[0] == "family" {
+		imp = cs.ImportFamily
+	}
+	rep, err := imp(ctx, *tenant, who, in)
 	if err != nil {
 		return cliError(err)
 	}

@@ -7,33 +7,40 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names of the import templates.
-const (
-	templateDataSheet = "员工信息"
-	templateHelpSheet = "填写说明"
-)
+// templateHelpSheet names the sheet that explains a template's columns.
+const templateHelpSheet = "填写说明"
 
 // WriteEmployeeTemplate writes the employee import template (XLSX): the
 // headers and one example row on the first sheet, drop-down lists for the
 // columns with choices, text cells for ID numbers and dates, and a sheet
 // explaining each column and listing the region codes.
 func (c *Cases) WriteEmployeeTemplate(w io.Writer) error {
+	return c.writeTemplate(w, "员工信息", EmployeeColumns, "每行填写一名员工")
+}
+
+// WriteFamilyTemplate writes the family history template: one row per
+// pregnancy, birth, marriage or leave already taken.
+func (c *Cases) WriteFamilyTemplate(w io.Writer) error {
+	return c.writeTemplate(w, "家庭情况", FamilyColumns, "每行填写一件事（怀孕、生育、结婚或已休的假），员工须已导入")
+}
+
+func (c *Cases) writeTemplate(w io.Writer, sheet string, cols []ImportColumn, rows string) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", templateDataSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
-	if err := c.templateData(f, EmployeeColumns); err != nil {
+	if err := c.templateData(f, sheet, cols); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
-	if err := c.templateHelp(f, EmployeeColumns); err != nil {
+	if err := c.templateHelp(f, sheet, cols, rows); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
 	_, err := f.WriteTo(w)
 	return err
 }
 
-func (c *Cases) templateData(f *excelize.File, cols []ImportColumn) error {
+func (c *Cases) templateData(f *excelize.File, templateDataSheet string, cols []ImportColumn) error {
 	head, example := make([]any, len(cols)), make([]any, len(cols))
 	for i, col := range cols {
 		head[i], example[i] = col.Header, col.Example
@@ -75,12 +82,12 @@ func (c *Cases) templateData(f *excelize.File, cols []ImportColumn) error {
 	return nil
 }
 
-func (c *Cases) templateHelp(f *excelize.File, cols []ImportColumn) error {
+func (c *Cases) templateHelp(f *excelize.File, templateDataSheet string, cols []ImportColumn, what string) error {
 	if _, err := f.NewSheet(templateHelpSheet); err != nil {
 		return err
 	}
 	rows := [][]any{
-		{"员工信息导入模板：在「" + templateDataSheet + "」表的第 2 行起每行填写一名员工（示例行可改写或删除），不要改动表头和列的顺序，不要使用公式。"},
+		{"导入模板：在「" + templateDataSheet + "」表的第 2 行起" + what + "（示例行可改写或删除），不要改动表头和列的顺序，不要使用公式。"},
 		{"导入时先“试运行”：系统逐行检查并列出有误的行号、列名和原因，什么也不保存；改好后再正式导入。同一文件重复导入不会产生变化。"},
 		{},
 		{"列名", "说明", "示例"},

@@ -10,6 +10,8 @@ import (
 func (a *API) registerImports(r fiber.Router) {
 	r.Post("/imports/employees", handlers.Require(writers...), a.importEmployees)
 	r.Get("/imports/employees/template.xlsx", handlers.Require(readers...), a.employeeTemplate)
+	r.Post("/imports/family", handlers.Require(writers...), a.importFamily)
+	r.Get("/imports/family/template.xlsx", handlers.Require(readers...), a.familyTemplate)
 	r.Get("/imports", handlers.Require("admin", "hr", "auditor"), a.listImports)
 	r.Get("/imports/:id", handlers.Require("admin", "hr", "auditor"), a.getImport)
 }
@@ -30,6 +32,31 @@ func (a *API) importEmployees(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(rep)
+}
+
+// importFamily is POST /imports/family?dry_run=true|false with the
+// multipart field file (the family history template).
+func (a *API) importFamily(c *fiber.Ctx) error {
+	dry, err := dryRun(c)
+	if err != nil {
+		return err
+	}
+	f, err := handlers.UploadedFile(c, "file", dry)
+	if err != nil {
+		return err
+	}
+	rep, err := a.cases.ImportFamily(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(rep)
+}
+
+// familyTemplate is GET /imports/family/template.xlsx.
+func (a *API) familyTemplate(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, handlers.ExportTypes["xlsx"])
+	c.Set(fiber.HeaderContentDisposition, handlers.Attachment("family-import.xlsx", "家庭情况导入模板.xlsx"))
+	return a.cases.WriteFamilyTemplate(c.Response().BodyWriter())
 }
 
 // dryRun reads ?dry_run= (default false).
