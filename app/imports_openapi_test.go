@@ -33,6 +33,9 @@ func TestImportsOpenAPI(t *testing.T) {
 		matches(t, router, "POST", path, upload(t, path, tn.Key, "a.xlsx", xlsxFile(t, [][]string{importRow("OA-1"), bad})))
 	}
 	matches(t, router, "POST", "/api/v1/imports/employees", upload(t, "/api/v1/imports/employees", tn.Key, "a.csv", []byte("x")))
+	family := csvRows([][]string{familyHeader, {"OA-1", "结婚", "2026-05-20", "", "", "", "", "", "", ""}, {"OA-9", "结婚", "2026-05-20"}})
+	matches(t, router, "POST", "/api/v1/imports/family", upload(t, "/api/v1/imports/family", tn.Key, "f.csv", family))
+	matches(t, router, "GET", "/api/v1/imports/family/template.xlsx", env.Do(t, "GET", "/api/v1/imports/family/template.xlsx", tn.Key, nil))
 	list := env.Do(t, "GET", "/api/v1/imports", tn.Key, nil)
 	matches(t, router, "GET", "/api/v1/imports", list)
 	id := list.JSON(t)["items"].([]any)[0].(map[string]any)["id"].(string)

@@ -41,6 +41,8 @@ func (p *Portal) registerImports(r fiber.Router) {
 	p.page(r, fiber.MethodGet, "/imports", p.imports, importReaders...)
 	p.page(r, fiber.MethodGet, "/imports/employees/template.xlsx", p.importTemplate, importers...)
 	p.page(r, fiber.MethodPost, "/imports/employees", p.importEmployees, importers...)
+	p.page(r, fiber.MethodGet, "/imports/family/template.xlsx", p.familyTemplate, importers...)
+	p.page(r, fiber.MethodPost, "/imports/family", p.importFamily, importers...)
 	p.page(r, fiber.MethodGet, "/imports/:id", p.importShow, importReaders...)
 }
 
@@ -117,6 +119,35 @@ func importer(createdBy string, names map[string]string) string {
 		return "命令行（运维）"
 	}
 	return byName(createdBy, names)
+}
+
+// familyTemplate is GET /imports/family/template.xlsx.
+func (p *Portal) familyTemplate(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, handlers.ExportTypes["xlsx"])
+	c.Set(fiber.HeaderContentDisposition, handlers.Attachment("family-import.xlsx", "家庭情况导入模板.xlsx"))
+	return p.cases.WriteFamilyTemplate(c.Response().BodyWriter())
+}
+
+// importFamily is POST /imports/family (multipart: file, mode=dry|import):
+// family files are short, so both answer with the report here.
+func (p *Portal) importFamily(c *fiber.Ctx) error {
+	f, err := handlers.UploadedFile(c, "file", c.FormValue("mode") != "import")
+	var he *handlers.Error
+	if errors.As(err, &he) {
+		return p.renderImports(c, fiber.StatusBadRequest, importsPage{Refused: "请先选择要导入的文件（.xlsx 或 .csv）。"})
+	}
+	if err != nil {
+		return err
+	}
+	rep, err := p.cases.ImportFamily(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
+	var ce *cases.Error
+	if errors.As(err, &ce) {
+		return p.renderImports(c, fiber.StatusBadRequest, importsPage{Refused: ce.Message})
+	}
+	if err != nil {
+		return err
+	}
+	return p.renderImports(c, fiber.StatusOK, importsPage{Report: &rep, FileName: f.Name})
 }
 
 // importPage is one import of the history with its stored row errors.

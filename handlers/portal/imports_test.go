@@ -59,6 +59,7 @@ func (b *browser) upload(from, path, name string, data []byte, fields map[string
 // runs with a progress page and is kept in the history with who did it;
 // a formula is refused; another tenant cannot see the import.
 func TestImportPage(t *testing.T) {
+	env.SetToday(t, "2026-12-07")
 	b := admin(t, 0)
 	mustHave(t, "employee list", b.get("/employees"), 200, `href="/imports"`, "导入")
 	mustHave(t, "import page", b.get("/imports"), 200, "下载导入模板", "检查（不保存）", `enctype="multipart/form-data"`)
@@ -114,6 +115,10 @@ func TestImportPage(t *testing.T) {
 	if other := admin(t, 1).get(at); other.Status != 404 {
 		t.Fatalf("another tenant sees the import: %d", other.Status)
 	}
+
+	family := "员工编号,事件,日期,预产期,胎次,胎数,难产,死产数,假期类型,天数\nPI-3,怀孕,2026-11-02,2027-06-01,,,,,,\nPI-404,结婚,2026-05-01,,,,,,,\n"
+	fam := b.upload("/imports", "/imports/family", "家庭.csv", []byte(family), map[string]string{"mode": "import"})
+	mustHave(t, "family import", fam, 200, "导入结果", "已导入共 2 行：新建 1", "第 3 行", "未找到该员工编号")
 
 	formula := strings.Replace(text.String(), "萨仁", `=HYPERLINK("http://evil.example","萨仁")`, 1)
 	refused := b.upload("/imports", "/imports/employees", "公式.csv", []byte(formula), map[string]string{"mode": "import"})
