@@ -179,7 +179,8 @@ func (run *employeeImport) fail(ctx context.Context) {
 	if run.dry {
 		return
 	}
-	_ = run.c.Store.InTx(context.WithoutCancel(ctx), run.tenant, func(tx *store.Tx) error {
+	ctx = context.WithoutCancel(ctx) // a cancelled request still leaves its history entry right
+	_ = run.c.Store.InTx(ctx, run.tenant, func(tx *store.Tx) error {
 		return tx.SaveImportProgress(ctx, run.tenant, progress(run.report, "failed"))
 	})
 }
