@@ -51,7 +51,9 @@ func (run *employeeImport) batch(ctx context.Context, rows []sheetRow) error {
 	}
 	var next ImportReport
 	var ids map[string]int
-	err := run.c.Store.BatchTx(ctx, run.tenant, func(tx *store.Tx) error {
+	// InTx, not BatchTx: with forced generic plans each batch took longer
+	// as the tenant grew (0.3 s to 1.5 s per 1,000 rows over 10,000 rows).
+	err := run.c.Store.InTx(ctx, run.tenant, func(tx *store.Tx) error {
 		errs := make([]*rowErrors, len(base))
 		for i := range base {
 			re := base[i]
