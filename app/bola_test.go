@@ -36,6 +36,7 @@ func bolaFixtures(t *testing.T) map[string]string {
 	ids["correction-requests"] = r.JSON(t)["id"].(string)
 	r = env.Do(t, "GET", "/api/v1/employees/"+emp+"/contract-extension-notice.pdf", env.B.Key, nil)
 	ids["filings"] = r.Header["X-Filing-Id"]
+	ids["imports"] = importReport(t, env.B.Key, "b.csv", csvFile(t, [][]string{importRow("B-IMP-1")}, false), false)["id"].(string)
 	return ids
 }
 

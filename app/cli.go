@@ -20,6 +20,10 @@ const usage = `用法 / usage: leaveguard <command>
                              --now 立即删除。请先用 GET /api/v1/tenant/export 导出
   demo                       载入演示租户并打印登录方式
   calendar import FILE.json  导入某年官方节假日安排（含调休上班日），格式同 holiday-cn
+  import employees FILE --tenant ID [--dry-run]
+                             从 .xlsx/.csv（导入模板）导入员工，按员工编号新建或更新，逐行报告
+  import family FILE --tenant ID [--dry-run]
+                             导入家庭情况（怀孕、生育、结婚、已休的假），逐行报告
 
 环境变量见 docs/configuration.md (LEAVEGUARD_DATABASE_URL, LEAVEGUARD_REDIS_URL,
 LEAVEGUARD_ADDR, LEAVEGUARD_SECRET_KEY, LEAVEGUARD_ENV, ...).`
@@ -66,6 +70,8 @@ func Main(ctx context.Context, args []string, out io.Writer) error {
 			return ErrUsage
 		}
 		return calendarImportCmd(ctx, cfg, args[2:], out)
+	case "import":
+		return importCmd(ctx, cfg, args[1:], out)
 	case "demo":
 		return demoCmd(ctx, cfg, out)
 	case "help", "-h", "--help":

@@ -51,7 +51,9 @@ func demoCmd(ctx context.Context, cfg Config, out io.Writer) error {
     curl -H "Authorization: Bearer %s" http://localhost%s/api/v1/dismissal-checks
   门户中其其格（XA-004）的页面列出政府发放的生育相关待遇清单（含办理期限）和个税扣除比例提醒；
   合规检查记录中有一次依劳动合同法第四十四条（提前解散）终止的检查：产期内需复核，并须支付经济补偿。
-`, DemoTenantID, cfg.Addr, DemoEmail, DemoPassword, key, key, cfg.Addr, key, cfg.Addr, key, cfg.Addr)
+  导入员工：门户 员工 → 导入，上传示例文件 docs/samples/employees-import.xlsx（先“检查”，再“导入”），
+    或 leaveguard import employees docs/samples/employees-import.xlsx --tenant %s --dry-run
+`, DemoTenantID, cfg.Addr, DemoEmail, DemoPassword, key, key, cfg.Addr, key, cfg.Addr, key, cfg.Addr, DemoTenantID)
 	return nil
 }
 

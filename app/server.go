@@ -62,7 +62,7 @@ func NewServers(d Deps) (*fiber.App, *fiber.App) {
 		ReadTimeout:           10 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           60 * time.Second,
-		BodyLimit:             1 << 20,
+		BodyLimit:             handlers.UploadLimit, // LimitBody keeps every other route at 1 MB
 		ErrorHandler:          handlers.ErrorHandler(d.Log),
 		DisableStartupMessage: true,
 	})
@@ -71,6 +71,7 @@ func NewServers(d Deps) (*fiber.App, *fiber.App) {
 	srv.Use(handlers.ClientIPMiddleware(d.Config.TrustedProxies))
 	srv.Use(handlers.AccessLog(d.Log, handlers.NewMetrics(reg)))
 	srv.Use(handlers.SecurityHeaders())
+	srv.Use(handlers.LimitBody())
 	srv.Use(handlers.RejectNUL())
 	handlers.Health(srv, d.Store, d.Cache, d.PDFFont.Readiness())
 	var metrics *fiber.App

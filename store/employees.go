@@ -23,6 +23,7 @@ type Employee struct {
 	MonthlyWageFen   int64       `db:"monthly_wage_fen"`
 	MaternityInsured bool        `db:"maternity_insured"`
 	Region           *string     `db:"region"`
+	Department       string      `db:"department"`    // 部门, free text ("" when not given)
 	SeparatedOn      *leave.Date `db:"separated_on"`  // last day of employment; nil while employed
 	AnonymisedOn     *leave.Date `db:"anonymised_on"` // set by the retention job (retention.go)
 	CreatedAt        time.Time   `db:"created_at"`
@@ -31,7 +32,7 @@ type Employee struct {
 
 const employeeCols = `id, external_id, name, gender, national_id_enc, national_id_hash,
 	national_id_masked, hired_on, contract_end, monthly_wage_fen, maternity_insured,
-	region, separated_on, anonymised_on, created_at, updated_at`
+	region, department, separated_on, anonymised_on, created_at, updated_at`
 
 // CreateEmployee inserts e and returns it as stored.
 func (t *Tx) CreateEmployee(ctx context.Context, tenant string, e Employee) (Employee, error) {
@@ -41,16 +42,17 @@ func (t *Tx) CreateEmployee(ctx context.Context, tenant string, e Employee) (Emp
 	const q = `
 		INSERT INTO employees (tenant_id, external_id, name, gender, national_id_enc,
 			national_id_hash, national_id_masked, hired_on, contract_end,
-			monthly_wage_fen, maternity_insured, region)
+			monthly_wage_fen, maternity_insured, region, department)
 		VALUES (:tenant_id, :external_id, :name, :gender, :national_id_enc,
 			:national_id_hash, :national_id_masked, :hired_on, :contract_end,
-			:monthly_wage_fen, :maternity_insured, :region)
+			:monthly_wage_fen, :maternity_insured, :region, :department)
 		RETURNING ` + employeeCols
 	args := map[string]any{
 		"tenant_id": tenant, "external_id": e.ExternalID, "name": e.Name, "gender": e.Gender,
 		"national_id_enc": e.NationalIDEnc, "national_id_hash": e.NationalIDHash,
 		"national_id_masked": e.NationalIDMasked, "hired_on": e.HiredOn, "contract_end": e.ContractEnd,
 		"monthly_wage_fen": e.MonthlyWageFen, "maternity_insured": e.MaternityInsured, "region": e.Region,
+		"department": e.Department,
 	}
 	return namedOne[Employee](ctx, t, "create employee", q, args)
 }
@@ -105,7 +107,8 @@ func (t *Tx) UpdateEmployee(ctx context.Context, tenant string, e Employee) (Emp
 			national_id_enc = :national_id_enc, national_id_hash = :national_id_hash,
 			national_id_masked = :national_id_masked, hired_on = :hired_on,
 			contract_end = :contract_end, monthly_wage_fen = :monthly_wage_fen,
-			maternity_insured = :maternity_insured, region = :region, updated_at = now()
+			maternity_insured = :maternity_insured, region = :region, department = :department,
+			updated_at = now()
 		WHERE tenant_id = :tenant_id AND id = :id
 		RETURNING ` + employeeCols
 	args := map[string]any{
@@ -113,6 +116,7 @@ func (t *Tx) UpdateEmployee(ctx context.Context, tenant string, e Employee) (Emp
 		"national_id_enc": e.NationalIDEnc, "national_id_hash": e.NationalIDHash,
 		"national_id_masked": e.NationalIDMasked, "hired_on": e.HiredOn, "contract_end": e.ContractEnd,
 		"monthly_wage_fen": e.MonthlyWageFen, "maternity_insured": e.MaternityInsured, "region": e.Region,
+		"department": e.Department,
 	}
 	return namedOne[Employee](ctx, t, "update employee", q, args)
 }

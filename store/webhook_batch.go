@@ -96,11 +96,12 @@ func (t *Tx) CreateEmployees(ctx context.Context, tenant string, es []Employee) 
 	n := len(es)
 	exts, names, genders, masked, hired := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	encs, hashes := make([][]byte, n), make([][]byte, n)
-	ends, regions := make([]*string, n), make([]*string, n)
+	ends, regions, departments := make([]*string, n), make([]*string, n), make([]string, n)
 	wages, insured := make([]int64, n), make([]bool, n)
 	for i, e := range es {
 		exts[i], names[i], genders[i], masked[i], hired[i] = e.ExternalID, e.Name, e.Gender, e.NationalIDMasked, e.HiredOn.String()
 		encs[i], hashes[i], wages[i], insured[i], regions[i] = e.NationalIDEnc, e.NationalIDHash, e.MonthlyWageFen, e.MaternityInsured, e.Region
+		departments[i] = e.Department
 		if e.ContractEnd != nil {
 			s := e.ContractEnd.String()
 			ends[i] = &s
@@ -109,14 +110,14 @@ func (t *Tx) CreateEmployees(ctx context.Context, tenant string, es []Employee) 
 	q := `
 		INSERT INTO employees (tenant_id, external_id, name, gender, national_id_enc,
 			national_id_hash, national_id_masked, hired_on, contract_end,
-			monthly_wage_fen, maternity_insured, region)
+			monthly_wage_fen, maternity_insured, region, department)
 		SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[], $6::bytea[], $7::text[],
-			$8::date[], $9::date[], $10::bigint[], $11::boolean[], $12::text[])
+			$8::date[], $9::date[], $10::bigint[], $11::boolean[], $12::text[], $13::text[])
 		RETURNING ` + employeeCols
 	var rows []Employee
 	if err := t.tx.SelectContext(ctx, &rows, q, tenant, pq.Array(exts), pq.Array(names), pq.Array(genders),
 		pq.Array(encs), pq.Array(hashes), pq.Array(masked), pq.Array(hired), pq.Array(ends), pq.Array(wages),
-		pq.Array(insured), pq.Array(regions)); err != nil {
+		pq.Array(insured), pq.Array(regions), pq.Array(departments)); err != nil {
 		return nil, fmt.Errorf("store: create employees: %w", mapErr(err))
 	}
 	out := make(map[string]Employee, len(rows))

@@ -23,6 +23,7 @@ type EmployeeInput struct {
 	MonthlyWageFen   *int64          `json:"monthly_wage_fen"`
 	MaternityInsured *bool           `json:"maternity_insured"`
 	Region           *string         `json:"region"`
+	Department       *string         `json:"department"`
 }
 
 // Apply validates in and writes it onto e; create demands every required
@@ -77,6 +78,10 @@ func (in EmployeeInput) Apply(e *store.Employee, create bool, c *Cases) ([]strin
 	if in.Region != nil {
 		e.Region = c.region(f, *in.Region)
 		changed = append(changed, "region")
+	}
+	if in.Department != nil {
+		e.Department = f.Text("department", in.Department, false, 100)
+		changed = append(changed, "department")
 	}
 	return changed, f.Err()
 }

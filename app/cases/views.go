@@ -21,6 +21,7 @@ type EmployeeView struct {
 	MonthlyWageFen   int64       `json:"monthly_wage_fen"`
 	MaternityInsured bool        `json:"maternity_insured"`
 	Region           *string     `json:"region"`
+	Department       string      `json:"department"`
 	SeparatedOn      *leave.Date `json:"separated_on"`
 	AnonymisedOn     *leave.Date `json:"anonymised_on"`
 	CreatedAt        time.Time   `json:"created_at"`
@@ -33,7 +34,7 @@ func ViewEmployee(e store.Employee) EmployeeView {
 		ID: e.ID, ExternalID: e.ExternalID, Name: e.Name, Gender: e.Gender,
 		NationalIDMasked: e.NationalIDMasked, HiredOn: e.HiredOn, ContractEnd: e.ContractEnd,
 		MonthlyWageFen: e.MonthlyWageFen, MaternityInsured: e.MaternityInsured, Region: e.Region,
-		SeparatedOn: e.SeparatedOn, AnonymisedOn: e.AnonymisedOn, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
+		Department: e.Department, SeparatedOn: e.SeparatedOn, AnonymisedOn: e.AnonymisedOn, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
 	}
 }
 

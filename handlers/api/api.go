@@ -56,6 +56,7 @@ func (a *API) Register(r fiber.Router) {
 	a.registerAudit(r)
 	a.registerAPIKeys(r)
 	a.registerTenantDeletion(r)
+	a.registerImports(r)
 }
 
 func (a *API) registerEmployees(r fiber.Router) {

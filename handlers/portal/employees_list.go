@@ -25,6 +25,7 @@ type employeesPage struct {
 	Paged     bool   // this is not the first page
 	Filtered  bool   // a search or filter is applied
 	CanWrite  bool
+	CanImport bool
 }
 
 func (p *Portal) registerEmployees(r fiber.Router) {
@@ -42,7 +43,8 @@ func (p *Portal) registerEmployees(r fiber.Router) {
 // employees is GET /employees?q=&gender=&status=&after=: one page of the list,
 // newest last (keyset pagination), the read audited.
 func (p *Portal) employees(c *fiber.Ctx) error {
-	page := employeesPage{Q: c.Query("q"), Gender: c.Query("gender"), CanWrite: allowed(sessionOf(c).Role, employeeWriters)}
+	role := sessionOf(c).Role
+	page := employeesPage{Q: c.Query("q"), Gender: c.Query("gender"), CanWrite: allowed(role, employeeWriters), CanImport: allowed(role, importers)}
 	if page.Gender != "female" && page.Gender != "male" {
 		page.Gender = ""
 	}

@@ -119,6 +119,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerExports(r)
 	p.registerIntegrations(r)
 	p.registerAPIKeys(r)
+	p.registerImports(r)
 	p.registerTiles()
 	p.AddNav(NavEntry{Key: "extensions", Label: "合同顺延", Path: "/contract-extensions", Order: OrderDismissal + 1, Roles: extensionReaders})
 	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, extensionReaders...)

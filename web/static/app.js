@@ -172,4 +172,10 @@
       });
     });
   }
+
+  // A page following a running job (an import) reloads itself until done.
+  var reload = document.querySelector("[data-reload-after]");
+  if (reload) {
+    window.setTimeout(function () { window.location.reload(); }, Number(reload.getAttribute("data-reload-after")));
+  }
 })();
