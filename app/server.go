@@ -84,7 +84,7 @@ func NewServers(d Deps) (*fiber.App, *fiber.App) {
 	}
 
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
-	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache, d.Cases().Now), limiter.PerPrincipal())
+	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Cases(), d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
 	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log, PDF: d.PDFFont.Renderer()}).Register(srv)
 	webhooks.New(d.Cases()).Register(srv)

@@ -3,10 +3,10 @@ package handlers
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cases"
 	"leaveguard/store"
 )
 
@@ -24,21 +24,21 @@ const HeaderIdempotencyKey = "Idempotency-Key"
 // This middleware only switches the layer on for the routes below it: the
 // lookup runs inside Require, after the caller is authenticated and its
 // role authorised, so a replay never skips the role check.
-func Idempotency(st *store.Store) fiber.Handler {
+func Idempotency(cs *cases.Cases) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		c.Locals(idempotencyLocal, st)
+		c.Locals(idempotencyLocal, cs)
 		return c.Next()
 	}
 }
 
-const idempotencyLocal = "lg.idempotency.store"
+const idempotencyLocal = "lg.idempotency.cases"
 
 // idempotent runs the rest of c's handlers under its Idempotency-Key, when
 // Idempotency is on for the route; Require calls it once authorised.
 func idempotent(c *fiber.Ctx) error {
-	st, _ := c.Locals(idempotencyLocal).(*store.Store)
+	cs, _ := c.Locals(idempotencyLocal).(*cases.Cases)
 	key := c.Get(HeaderIdempotencyKey)
-	if st == nil || c.Method() != fiber.MethodPost || key == "" {
+	if cs == nil || c.Method() != fiber.MethodPost || key == "" {
 		return c.Next()
 	}
 	c.Locals(idempotencyLocal, nil) // once per request, however many checks pass
@@ -49,7 +49,7 @@ func idempotent(c *fiber.Ctx) error {
 	key = scopedKey(p, key)
 	tenant, ctx := p.Tenant, c.UserContext()
 	fp := fingerprint(c)
-	claimed, prior, err := claimKey(c, st, tenant, key, fp)
+	claimed, prior, err := cs.ClaimIdempotencyKey(ctx, tenant, key, fp)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func idempotent(c *fiber.Ctx) error {
 	done := false
 	defer func() {
 		if !done { // a panic below: free the key, let recover answer
-			_ = st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+			_ = cs.ReleaseIdempotencyKey(ctx, tenant, key, fp)
 		}
 	}()
 	if err := c.Next(); err != nil {
@@ -70,11 +70,11 @@ func idempotent(c *fiber.Ctx) error {
 	done = true
 	res := c.Response()
 	if res.StatusCode() >= 500 {
-		return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.ReleaseIdempotencyKey(ctx, tenant, key, fp) })
+		return cs.ReleaseIdempotencyKey(ctx, tenant, key, fp)
 	}
 	r := store.IdempotentResponse{Fingerprint: fp, Code: res.StatusCode(),
 		Body: storableBody(c, res.Body()), ContentType: string(res.Header.ContentType())}
-	return st.InTx(ctx, tenant, func(tx *store.Tx) error { return tx.FinishIdempotencyKey(ctx, tenant, key, r) })
+	return cs.FinishIdempotencyKey(ctx, tenant, key, r)
 }
 
 // scopedKey is the stored form of a client's key: prefixed with the
@@ -106,24 +106,6 @@ func storableBody(c *fiber.Ctx, body []byte) []byte {
 	delete(m, "key")
 	out, _ := json.Marshal(m)
 	return out
-}
-
-// claimKey claims key, retrying when the holder released it in between.
-func claimKey(c *fiber.Ctx, st *store.Store, tenant, key string, fp []byte) (bool, store.IdempotentResponse, error) {
-	ctx := c.UserContext()
-	for try := 0; ; try++ {
-		var claimed bool
-		var prior store.IdempotentResponse
-		err := st.InTx(ctx, tenant, func(tx *store.Tx) error {
-			var err error
-			claimed, prior, err = tx.ClaimIdempotencyKey(ctx, tenant, key, fp)
-			return err
-		})
-		if errors.Is(err, store.ErrNotFound) && try < 3 {
-			continue
-		}
-		return claimed, prior, err
-	}
 }
 
 // replay answers a request whose key was already claimed.

@@ -7,19 +7,17 @@ import (
 
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
-	"leaveguard/store"
 )
 
 // API holds what the JSON handlers need.
 type API struct {
-	store   *store.Store
 	cases   *cases.Cases
 	filings *cases.Filings // PDF documents (WithPDF)
 }
 
 // New returns the API over the use cases cs.
 func New(cs *cases.Cases) *API {
-	return &API{store: cs.Store, cases: cs}
+	return &API{cases: cs}
 }
 
 // Roles allowed per kind of route.
@@ -32,7 +30,7 @@ var (
 // area registers its own routes in its own file.
 func (a *API) Register(r fiber.Router) {
 	r.Use(handlers.NoStore())
-	r.Use(handlers.Idempotency(a.store))
+	r.Use(handlers.Idempotency(a.cases))
 	a.registerEmployees(r)
 	a.registerIntegrations(r)
 	a.registerEvents(r)

@@ -85,18 +85,9 @@ func (p *Portal) audit(c *fiber.Ctx) error {
 // the actors' names.
 func (p *Portal) auditRows(c *fiber.Ctx, f store.AuditFilter) ([]auditRow, bool, error) {
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var entries []store.AuditEntry
-	var names map[string]string
 	want := f.Limit
 	f.Limit++
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		if entries, err = tx.AuditLog(ctx, tenant, f); err != nil {
-			return err
-		}
-		names, err = tx.UserNames(ctx, tenant)
-		return err
-	})
+	entries, names, err := p.cases.AuditLog(ctx, tenant, f)
 	if err != nil {
 		return nil, false, err
 	}

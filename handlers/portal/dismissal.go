@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -118,29 +117,10 @@ func (p *Portal) dismissalFilter(c *fiber.Ctx, page *dismissalPage, employeeID s
 	if page.Ext == "" {
 		return employeeID, nil
 	}
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	id := "-"
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		e, err := tx.EmployeeByExternalID(ctx, tenant, page.Ext)
-		if err == nil {
-			id = e.ID
-		}
-		if errors.Is(err, store.ErrNotFound) {
-			return nil
-		}
-		return err
-	})
-	return id, err
+	return p.employeeByExt(c, page.Ext)
 }
 
 // employeeLabels names the tenant's employees among ids.
 func (p *Portal) employeeLabels(c *fiber.Ctx, ids []string) (map[string]store.EmployeeLabel, error) {
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var out map[string]store.EmployeeLabel
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		out, err = tx.EmployeeLabels(ctx, tenant, ids)
-		return err
-	})
-	return out, err
+	return p.cases.EmployeeLabels(c.UserContext(), handlers.Tenant(c), ids)
 }

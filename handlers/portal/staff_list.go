@@ -47,12 +47,9 @@ func (p *Portal) staff(c *fiber.Ctx) error {
 	after, afterID := decodeCursor(c.Query("after"))
 	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Role != "" || page.Status != ""
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		page.Rows, err = tx.StaffUsers(ctx, tenant, store.UserFilter{Query: page.Q, Role: page.Role,
-			Status: page.Status, AfterTime: after, AfterID: afterID, Limit: PageSize + 1})
-		return err
-	})
+	var err error
+	page.Rows, err = p.cases.StaffUsers(ctx, tenant, store.UserFilter{Query: page.Q, Role: page.Role,
+		Status: page.Status, AfterTime: after, AfterID: afterID, Limit: PageSize + 1})
 	if err != nil {
 		return err
 	}
