@@ -5,6 +5,7 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 )
@@ -22,8 +23,8 @@ func New(cs *cases.Cases) *API {
 
 // Roles allowed per kind of route.
 var (
-	readers = []string{"admin", "hr", "auditor", "payroll"}
-	writers = []string{"admin", "hr"}
+	readers = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	writers = []string{auth.Admin, auth.HR}
 )
 
 // Register mounts the routes on r, which must already authenticate. Each
@@ -51,8 +52,8 @@ func (a *API) Register(r fiber.Router) {
 }
 
 func (a *API) registerEmployees(r fiber.Router) {
-	r.Post("/employees", handlers.Require("admin", "hr", "payroll"), a.createEmployee)
+	r.Post("/employees", handlers.Require(auth.Admin, auth.HR, auth.Payroll), a.createEmployee)
 	r.Get("/employees", handlers.Require(readers...), a.listEmployees)
 	r.Get("/employees/:id", handlers.Require(readers...), a.getEmployee)
-	r.Patch("/employees/:id", handlers.Require("admin", "hr", "payroll"), a.patchEmployee)
+	r.Patch("/employees/:id", handlers.Require(auth.Admin, auth.HR, auth.Payroll), a.patchEmployee)
 }

@@ -3,15 +3,16 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 )
 
 func (a *API) registerEntitlements(r fiber.Router) {
-	read := handlers.Require("admin", "hr", "auditor", "payroll")
-	r.Get("/employees/:id/entitlements", handlers.Require("admin", "hr", "auditor"), a.getEntitlements)
+	read := handlers.Require(auth.Admin, auth.HR, auth.Auditor, auth.Payroll)
+	r.Get("/employees/:id/entitlements", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getEntitlements)
 	r.Get("/employees/:id/protection", read, a.getProtection)
-	r.Get("/employees/:id/ledger", handlers.Require("admin", "hr", "auditor"), a.getLedger)
+	r.Get("/employees/:id/ledger", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getLedger)
 }
 
 // asOf reads ?as_of=YYYY-MM-DD, defaulting to today in China.

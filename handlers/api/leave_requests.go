@@ -3,17 +3,18 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
 
 func (a *API) registerLeave(r fiber.Router) {
-	hr := handlers.Require("admin", "hr")
+	hr := handlers.Require(auth.Admin, auth.HR)
 	r.Post("/leave-requests", hr, a.submitLeave)
 	r.Post("/leave-requests/preview", hr, a.previewLeave)
-	r.Get("/leave-requests", handlers.Require("admin", "hr", "auditor", "payroll"), a.listLeave)
-	r.Get("/leave-requests/:id", handlers.Require("admin", "hr", "auditor", "payroll"), a.getLeave)
+	r.Get("/leave-requests", handlers.Require(auth.Admin, auth.HR, auth.Auditor, auth.Payroll), a.listLeave)
+	r.Get("/leave-requests/:id", handlers.Require(auth.Admin, auth.HR, auth.Auditor, auth.Payroll), a.getLeave)
 	r.Post("/leave-requests/:id/approve", hr, a.transitionLeave("approve"))
 	r.Post("/leave-requests/:id/reject", hr, a.transitionLeave("reject"))
 	r.Post("/leave-requests/:id/cancel", hr, a.transitionLeave("cancel"))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -42,11 +43,11 @@ type auditPage struct {
 }
 
 func (p *Portal) registerAudit(r fiber.Router) {
-	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{"admin", "auditor"}})
+	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{auth.Admin, auth.Auditor}})
 	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "user.login_failed": "登录失败", "api_key.create": "创建 API 密钥",
 		"audit.verify": "校验审计链"})
 	p.AddActionLabels(knownActions)
-	p.page(r, fiber.MethodGet, "/audit", p.audit, "admin", "auditor")
+	p.page(r, fiber.MethodGet, "/audit", p.audit, auth.Admin, auth.Auditor)
 }
 
 // audit is GET /audit?type=&object=&before=&verify=1: the tenant's audit

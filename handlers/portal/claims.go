@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -13,8 +14,8 @@ import (
 
 // Roles of the allowance and subsidy pages (as the API's).
 var (
-	claimReaders = []string{"admin", "hr", "auditor", "payroll"}
-	claimWriters = []string{"admin", "hr"}
+	claimReaders = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	claimWriters = []string{auth.Admin, auth.HR}
 )
 
 // claimRow is a claim with the employee it is for.

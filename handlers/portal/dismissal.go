@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -13,8 +14,8 @@ import (
 
 // Roles of the dismissal-check pages (as the API's).
 var (
-	dismissalReaders = []string{"admin", "hr", "auditor", "payroll"}
-	dismissalWriters = []string{"admin", "hr", "payroll"}
+	dismissalReaders = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	dismissalWriters = []string{auth.Admin, auth.HR, auth.Payroll}
 )
 
 // dismissalRow is a stored check with the employee it is about.

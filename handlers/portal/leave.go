@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -14,8 +15,8 @@ import (
 
 // Roles of the leave pages (as the API's).
 var (
-	leaveReaders = []string{"admin", "hr", "auditor", "payroll"}
-	leaveWriters = []string{"admin", "hr"}
+	leaveReaders = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	leaveWriters = []string{auth.Admin, auth.HR}
 )
 
 // leaveRow is a request with the employee it is for.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cache"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
@@ -117,5 +118,5 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerIntegrations(r)
 	p.registerAPIKeys(r)
 	p.registerTiles()
-	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
+	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, auth.Admin, auth.HR, auth.Auditor)
 }

@@ -3,6 +3,7 @@ package portal
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -17,7 +18,7 @@ const tileLimit = 1000
 func (p *Portal) registerTiles() {
 	p.AddTile(Tile{Order: 20, Roles: familyReaders, Run: p.protectedTile})
 	p.AddTile(Tile{Order: 30, Roles: leaveReaders, Run: p.leaveSoonTile})
-	p.AddTile(Tile{Order: 40, Roles: []string{"admin", "hr", "auditor"}, Run: p.extensionsTile})
+	p.AddTile(Tile{Order: 40, Roles: []string{auth.Admin, auth.HR, auth.Auditor}, Run: p.extensionsTile})
 	p.AddTile(Tile{Order: 50, Roles: claimReaders, Run: p.claimsTile})
 }
 
