@@ -85,7 +85,8 @@ func Settle(c *fiber.Ctx, log *slog.Logger, err error) *Error {
 
 // Classify is the one table from errors to answers, shared by the JSON API
 // and the portal: a use case's kind, a missing row (404), a duplicate (409),
-// an outage of PostgreSQL or Redis or a deadline (503), else a 500.
+// an outage of PostgreSQL or Redis, a deadline or a full queue (503), else a
+// 500.
 func Classify(err error) *Error {
 	var e *Error
 	var ce *cases.Error
@@ -103,7 +104,7 @@ func Classify(err error) *Error {
 	case errors.As(err, &fe):
 		return fromFiber(fe)
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), store.Unavailable(err),
-		errors.Is(err, cache.ErrUnavailable):
+		errors.Is(err, cache.ErrUnavailable), errors.Is(err, cases.ErrBusy):
 		return Fail(fiber.StatusServiceUnavailable, "unavailable", "服务暂时不可用，请稍后重试")
 	}
 	return Fail(fiber.StatusInternalServerError, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号")
