@@ -3,6 +3,8 @@ package app_test
 import (
 	"strings"
 	"testing"
+
+	"leaveguard/internal/testutil"
 )
 
 // accessCopySubject is a mother in a fresh tenant with a pregnancy, a birth,
@@ -138,13 +140,13 @@ func TestAccessCopyPDF(t *testing.T) {
 	if ct := r.Header["Content-Type"]; ct != "application/pdf" {
 		t.Errorf("content type %q", ct)
 	}
-	text := pdfToText(t, r.Body, 0, 0)
+	text := testutil.PDFText(t, r.Body, "-layout")
 	wantText(t, text, "个人信息副本", "其其格", masked, "一、基本信息", "二、家庭情况", "生育", "2026-10-01",
 		"三、应享假期", "产假", "四、三期保护状态", "五、解除、终止劳动合同等事项检查", "禁止",
 		"六、休假申请", "育儿假", "2027-03-15", "七、休假台账", "八、生育津贴申领", "九、离职记录",
 		"十一、保护期内被拒绝的降薪", "已拒绝", "十二、更正申请", "十三、敏感个人信息处理告知记录", "未记录是否告知",
 		"十四、查阅与变更记录", "登记生育")
-	if strings.Contains(flat(text), full) {
+	if strings.Contains(testutil.Flat(text), full) {
 		t.Error("the PDF holds the full ID number")
 	}
 }

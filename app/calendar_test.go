@@ -19,7 +19,7 @@ func TestCalendarImportSample(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out bytes.Buffer
-	if err := app.Main(ctx, []string{"calendar", "import", "../docs/samples/calendar-2026.json"}, &out); err != nil {
+	if err := app.Main(ctx, []string{"calendar", "import", "../docs/samples/calendar-2026.json"}, &out, nil); err != nil {
 		t.Fatalf("import: %v\n%s", err, out.String())
 	}
 	if !strings.Contains(out.String(), "已导入 39 天") {

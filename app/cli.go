@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 )
 
@@ -31,8 +32,13 @@ LEAVEGUARD_ADDR, LEAVEGUARD_SECRET_KEY, LEAVEGUARD_ENV, ...).`
 // ErrUsage is returned for an unknown command or bad flags.
 var ErrUsage = errors.New("usage")
 
-// Main runs the subcommand named by args[0], writing results to out.
-func Main(ctx context.Context, args []string, out io.Writer) error {
+// Serve runs the HTTP server and the background workers until ctx ends
+// (server.Serve: the wiring lives above app/, which knows no handlers).
+type Serve func(ctx context.Context, cfg Config, log *slog.Logger) error
+
+// Main runs the subcommand named by args[0], writing results to out;
+// serve runs `leaveguard serve`.
+func Main(ctx context.Context, args []string, out io.Writer, serve Serve) error {
 	if len(args) == 0 {
 		fmt.Fprintln(out, usage)
 		return ErrUsage
@@ -47,7 +53,10 @@ func Main(ctx context.Context, args []string, out io.Writer) error {
 	log := NewLogger(logs)
 	switch args[0] {
 	case "serve":
-		return Serve(ctx, cfg, log)
+		if serve == nil {
+			return fmt.Errorf("%w: serve is not built into this program", ErrUsage)
+		}
+		return serve(ctx, cfg, log)
 	case "migrate":
 		applied, err := Migrate(ctx, cfg)
 		if err != nil {

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"leaveguard/app/cases"
-	"leaveguard/handlers"
+	"leaveguard/app/netguard"
 	"leaveguard/leave"
 )
 
@@ -72,7 +72,7 @@ func ConfigFromEnv() (Config, error) {
 	c.RateLimit = n
 	c.AllowLoopbackWebhooks = env("LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK", "false") == "true"
 	c.MetricsToken, c.MetricsAddr = os.Getenv("LEAVEGUARD_METRICS_TOKEN"), os.Getenv("LEAVEGUARD_METRICS_ADDR")
-	if c.TrustedProxies, err = handlers.ParseTrustedProxies(os.Getenv("LEAVEGUARD_TRUSTED_PROXIES")); err != nil {
+	if c.TrustedProxies, err = netguard.ParseTrustedProxies(os.Getenv("LEAVEGUARD_TRUSTED_PROXIES")); err != nil {
 		return Config{}, fmt.Errorf("%w: LEAVEGUARD_TRUSTED_PROXIES: %v", ErrConfig, err)
 	}
 	if c.MetricsToken != "" && len(c.MetricsToken) < 32 {

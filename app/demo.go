@@ -83,7 +83,7 @@ func LoadDemo(ctx context.Context, db *sqlx.DB, cs *cases.Cases) (string, error)
 		return "", err
 	}
 	err = cs.Store.InTx(ctx, DemoTenantID, func(tx *store.Tx) error {
-		_, err := tx.CreateAPIKey(ctx, DemoTenantID, "演示密钥", "admin", hash)
+		_, err := tx.CreateAPIKey(ctx, DemoTenantID, "演示密钥", auth.Admin, hash)
 		return err
 	})
 	return key, err

@@ -20,10 +20,7 @@ func protectedMother(t *testing.T, key string) (id, ext string) {
 		t.Fatalf("employee: %s", r.Body)
 	}
 	id, ext = r.JSON(t)["id"].(string), r.JSON(t)["external_id"].(string)
-	env.Do(t, "POST", "/api/v1/employees/"+id+"/pregnancies", key, map[string]any{"reported_on": "2026-03-01"})
-	if r := env.Do(t, "POST", "/api/v1/employees/"+id+"/births", key, map[string]any{"birth_date": "2026-10-01", "child_order": 1}); r.Status != 201 {
-		t.Fatalf("birth: %s", r.Body)
-	}
+	env.ProtectedMother(t, key, id)
 	return id, ext
 }
 

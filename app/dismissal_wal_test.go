@@ -14,6 +14,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"leaveguard/internal/testutil"
 	"leaveguard/store/dbtest"
 )
 
@@ -32,7 +33,7 @@ func TestDismissalWAL(t *testing.T) {
 		if m, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_waldump"); len(m) > 0 {
 			waldump = m[0]
 		} else {
-			needDep(t, "pg_waldump (postgresql)")
+			testutil.Need(t, "pg_waldump (postgresql)")
 		}
 	}
 	admin, err := sqlx.Open("postgres", dbtest.AdminURL())

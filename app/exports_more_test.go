@@ -3,6 +3,8 @@ package app_test
 import (
 	"strings"
 	"testing"
+
+	"leaveguard/internal/testutil"
 )
 
 // TestLaborExportValidation: from and to are checked together with the
@@ -74,7 +76,7 @@ func TestLaborExportPDF(t *testing.T) {
 	key, tenant, _ := exportFixture(t)
 	path := "/api/v1/exports/labor-bureau?" + exportPeriod + "&format=pdf"
 	body, fid, v := getPDF(t, path, key)
-	wantText(t, squashText(pdfRaw(t, body)), "劳动保障合规报告（女职工特殊保护）", "兴安盟导出测试有限公司", "91152200MA0Q1234X8",
+	wantText(t, testutil.Flat(testutil.PDFText(t, body, "-raw")), "劳动保障合规报告（女职工特殊保护）", "兴安盟导出测试有限公司", "91152200MA0Q1234X8",
 		"2026-01-01至2026-03-31", "乌云其其格", "萨仁高娃", "HYPERLINK", "不足60天", "禁止",
 		"37920.00", "逾期未决", "应顺延的劳动合同", "第四十五条", "LG-HGBG-", "+08:00", "本单位承诺以上内容真实、完整")
 	again, fid2, v2 := getPDF(t, path, key)

@@ -5,12 +5,13 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"leaveguard/internal/testutil"
 )
 
 const reportPeriod = "from=2025-01-01&to=2025-12-31"
@@ -107,10 +108,10 @@ func TestReportFlagsEveryViolation(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	text := squashText(pdfRaw(t, body))
+	text := testutil.Flat(testutil.PDFText(t, body, "-raw"))
 	for _, row := range csvRows[3:] {
 		for _, cell := range row {
-			if c := squashText(cell); c != "" && !strings.Contains(text, c) {
+			if c := testutil.Flat(cell); c != "" && !strings.Contains(text, c) {
 				t.Errorf("PDF lacks cell %q", cell)
 			}
 		}
@@ -163,22 +164,4 @@ func flatten(rows [][]string) []string {
 		out = append(out, strings.Join(r, "|"))
 	}
 	return out
-}
-
-// squashText drops whitespace, as a PDF wraps cells where it must.
-func squashText(s string) string { return strings.Join(strings.Fields(s), "") }
-
-// pdfRaw is the PDF's text in drawing order (pdftotext -raw): each cell's
-// lines follow one another, so a wrapped cell reads whole once squashed.
-func pdfRaw(t *testing.T, pdf []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	return string(out)
 }

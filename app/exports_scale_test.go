@@ -16,6 +16,8 @@ import (
 	"leaveguard/app/cases"
 	"leaveguard/pdf"
 	"leaveguard/store"
+
+	"leaveguard/internal/testutil"
 )
 
 const scaleChecks = 100000
@@ -53,7 +55,7 @@ func scaleClaimPDFs(t *testing.T) {
 	}
 	font, err := pdf.LoadFont(pdf.DefaultFontPath)
 	if err != nil {
-		needDep(t, err.Error())
+		testutil.Need(t, err.Error())
 	}
 	filer := &cases.Filings{PDF: pdf.NewRenderer(font)}
 	prev := runtime.GOMAXPROCS(1)
@@ -155,7 +157,7 @@ func timedExport(t *testing.T, url, key string) (time.Duration, int, int64, memP
 func timedCopy(t *testing.T, tenant string) time.Duration {
 	t.Helper()
 	if _, err := exec.LookPath("psql"); err != nil {
-		needDep(t, "psql (postgresql-client) for the COPY comparison")
+		testutil.Need(t, "psql (postgresql-client) for the COPY comparison")
 	}
 	q := strings.NewReplacer("$1", "'"+tenant+"'", "$2", "'2026-01-01 00:00:00+08'", "$3", "'2026-04-01 00:00:00+08'").
 		Replace(store.ExportDismissalsSQL())

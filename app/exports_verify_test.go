@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"testing"
+
+	"leaveguard/internal/testutil"
 )
 
 // attestOf finds a row of the 承诺、依据与校验 section by its label.
@@ -38,7 +40,7 @@ func TestReportNumberAndVerify(t *testing.T) {
 	}
 	needPDF(t)
 	body, _, _ := getPDF(t, "/api/v1/exports/labor-bureau?"+reportPeriod+"&format=pdf", key)
-	text := squashText(pdfRaw(t, body))
+	text := testutil.Flat(testutil.PDFText(t, body, "-raw"))
 	if !strings.Contains(text, no) || !strings.Contains(text, content) || !strings.Contains(text, no+"-PDF") {
 		t.Errorf("PDF lacks %s or %s", no, content)
 	}

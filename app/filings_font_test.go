@@ -14,11 +14,12 @@ import (
 
 	"leaveguard/app"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 // serverWith builds a second server over the test database with font.
 func serverWith(font app.PDFFont) *fiber.App {
-	return app.NewServer(app.Deps{Config: app.Config{RateLimit: 1000000, Env: "dev"},
+	return server.NewServer(app.Deps{Config: app.Config{RateLimit: 1000000, Env: "dev"},
 		Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), Store: env.Store, Cache: env.Cache, Cipher: env.Cipher,
 		Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), PDFFont: font})
 }

@@ -3,65 +3,21 @@ package app_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"leaveguard/app"
 	"leaveguard/app/apptest"
+
+	"leaveguard/internal/testutil"
 )
-
-// needDep skips with why, or fails when CI is set: CI runs every test
-// (scripts/test-deps.sh installs poppler-utils and the font).
-func needDep(t testing.TB, why string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("CI: missing test dependency: %s", why)
-	}
-	t.Skipf("skipped: missing test dependency: %s", why)
-}
-
-// pdfToText extracts pages first..last (0: all) with pdftotext -layout.
-func pdfToText(t *testing.T, pdf []byte, first, last int) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		needDep(t, "pdftotext (apt-get install poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"-layout", "-enc", "UTF-8"}
-	if first > 0 {
-		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
-	}
-	out, err := exec.Command("pdftotext", append(args, path, "-")...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	return string(out)
-}
-
-// flat drops white space, so phrases match however pdftotext spaced them.
-func flat(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\n', '\t', '\f', '\r', '\u3000':
-			return -1
-		}
-		return r
-	}, s)
-}
 
 // wantText fails for each phrase missing from text (white space ignored).
 func wantText(t *testing.T, text string, phrases ...string) {
 	t.Helper()
-	f := flat(text)
+	f := testutil.Flat(text)
 	for _, p := range phrases {
-		if !strings.Contains(f, flat(p)) {
+		if !strings.Contains(f, testutil.Flat(p)) {
 			t.Errorf("PDF text lacks %q", p)
 		}
 	}
@@ -71,7 +27,7 @@ func wantText(t *testing.T, text string, phrases ...string) {
 func needPDF(t *testing.T) {
 	t.Helper()
 	if r := env.Do(t, "GET", "/readyz", "", nil); !strings.Contains(string(r.Body), `"pdf_font":"ok"`) {
-		needDep(t, "the CJK font (apt-get install fonts-droid-fallback): "+string(r.Body))
+		testutil.Need(t, "the CJK font (apt-get install fonts-droid-fallback): "+string(r.Body))
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"leaveguard/internal/testutil"
 )
 
 // monthOf is the month (Beijing time) a claim or subsidy application was
@@ -91,7 +93,7 @@ func TestMonthBundle(t *testing.T) {
 	if same != 1 {
 		t.Fatalf("the claim's existing filing is in the ZIP %d times", same)
 	}
-	wantText(t, pdfToText(t, files[names[2]], 0, 0), "社会保险费补贴申请表", "兴安盟月末打包有限公司")
+	wantText(t, testutil.PDFText(t, files[names[2]], "-layout"), "社会保险费补贴申请表", "兴安盟月末打包有限公司")
 
 	count := func(action string) int {
 		var n []int

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"leaveguard/pdf"
+
+	"leaveguard/internal/testutil"
 )
 
 // TestClaimFormPDF: the claim form shows the employer, the employee with
@@ -22,11 +24,11 @@ func TestClaimFormPDF(t *testing.T) {
 	id := mustDo(t, 201, "POST", "/api/v1/allowance-claims", ten.Key, map[string]any{"birth_id": b})["id"].(string)
 
 	body, fid, v := getPDF(t, "/api/v1/allowance-claims/"+id+"/pdf", ten.Key)
-	text := pdfToText(t, body, 0, 0)
+	text := testutil.PDFText(t, body, "-layout")
 	wantText(t, text, "生育津贴申领表", "兴安盟草原乳业有限公司", "91152200MA0Q1234X8", "乌云其其格", masked, "E-0042",
 		"37,920.00", "7,200.00", "叁万柒仟玖佰贰拾元整", "158 天", "第 2 孩", "2026年2月10日",
 		"社会保险法", "第五十六条", "申请人（签字）", "单位（盖章）", "LG-SYJT-"+strconv.Itoa(env.Today.Year())+"-")
-	if strings.Contains(flat(text), full) || strings.Contains(string(body), full) {
+	if strings.Contains(testutil.Flat(text), full) || strings.Contains(string(body), full) {
 		t.Fatal("the full ID number is in the PDF")
 	}
 	if v != "1" {
@@ -41,7 +43,7 @@ func TestClaimFormPDF(t *testing.T) {
 	if v2 != "2" || fid2 == fid {
 		t.Fatalf("after recompute: %s v%s", fid2, v2)
 	}
-	wantText(t, pdfToText(t, body2, 0, 0), "37,421.05", "30.4")
+	wantText(t, testutil.PDFText(t, body2, "-layout"), "37,421.05", "30.4")
 }
 
 // TestSubsidyFormPDF: a 120-line application spans pages, each page with
@@ -62,7 +64,7 @@ func TestSubsidyFormPDF(t *testing.T) {
 		t.Fatalf("%d lines", len(lines))
 	}
 	body, _, _ := getPDF(t, "/api/v1/subsidy-applications/"+a["id"].(string)+"/pdf", ten.Key)
-	all := pdfToText(t, body, 0, 0)
+	all := testutil.PDFText(t, body, "-layout")
 	wantText(t, all, "社会保险费补贴申请表", "兴安盟补贴测试有限公司", "2025年12月 至 2026年5月", "职工0", "S-019",
 		pdf.Yuan(fen(a["total_claimable_fen"])), pdf.YuanUpper(fen(a["total_claimable_fen"])),
 		pdf.Yuan(fen(lines[0].(map[string]any)["claimable_fen"])), "兴署办发〔2023〕86号", "120 行", "20 人")
@@ -72,7 +74,7 @@ func TestSubsidyFormPDF(t *testing.T) {
 	}
 	withLines := 0
 	for p := 1; p <= pages; p++ {
-		text := pdfToText(t, body, p, p)
+		text := testutil.PDFText(t, body, "-layout", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p))
 		wantText(t, text, "第 "+strconv.Itoa(p)+" 页 / 共 "+strconv.Itoa(pages)+" 页")
 		if strings.Contains(text, "S-0") {
 			withLines++

@@ -11,6 +11,8 @@ import (
 	"leaveguard/app/cases"
 	"leaveguard/pdf"
 	"leaveguard/store"
+
+	"leaveguard/internal/testutil"
 )
 
 // getPDF fetches a PDF route and checks the headers every PDF carries.
@@ -55,7 +57,7 @@ func TestLeaveNoticePDF(t *testing.T) {
 	if d := os.Getenv("LEAVEGUARD_PDF_SAMPLES"); d != "" {
 		_ = os.WriteFile(d+"/notice.pdf", first, 0o644)
 	}
-	wantText(t, pdfToText(t, first, 0, 0), "休假审批通知书", "兴安盟草原乳业有限公司", "91152200MA0Q1234X8",
+	wantText(t, testutil.PDFText(t, first, "-layout"), "休假审批通知书", "兴安盟草原乳业有限公司", "91152200MA0Q1234X8",
 		"乌云其其格", "E-0042", "产假", "2026年2月10日", "2026年7月17日", "158 天", "自然日", "人力资源部门",
 		"女职工劳动保护特别规定", "第 1 页 / 共", "LG-XJTZ-")
 	again, fid2, v2 := getPDF(t, path, ten.Key)
@@ -79,7 +81,7 @@ func TestLeaveNoticePDF(t *testing.T) {
 	if v3 != "2" || fid3 == fid || bytes.Equal(second, first) {
 		t.Fatalf("after a change: filing %s v%s", fid3, v3)
 	}
-	wantText(t, pdfToText(t, second, 0, 0), "乌云其木格")
+	wantText(t, testutil.PDFText(t, second, "-layout"), "乌云其木格")
 	if old, _, _ := getPDF(t, "/api/v1/filings/"+fid, ten.Key); !bytes.Equal(old, first) {
 		t.Fatal("version 1 changed")
 	}
@@ -113,7 +115,7 @@ func rerender(t *testing.T, tenant, id string) []byte {
 	}
 	font, err := pdf.LoadFont(pdf.DefaultFontPath)
 	if err != nil {
-		needDep(t, err.Error())
+		testutil.Need(t, err.Error())
 	}
 	out, err := (&cases.Filings{PDF: pdf.NewRenderer(font)}).Render(f.Kind, f.Data)
 	if err != nil {
@@ -140,10 +142,10 @@ func TestContractExtensionNoticePDF(t *testing.T) {
 	emp, masked := hire(t, ten.Key, "E-0107", "萨仁高娃", "female", "2026-06-30")
 	post(t, 201, "/api/v1/employees/"+emp+"/births", ten.Key, map[string]any{"birth_date": "2026-01-20", "child_order": 1})
 	body, _, _ := getPDF(t, "/api/v1/employees/"+emp+"/contract-extension-notice.pdf", ten.Key)
-	text := pdfToText(t, body, 0, 0)
+	text := testutil.PDFText(t, body, "-layout")
 	wantText(t, text, "劳动合同顺延通知书", "萨仁高娃", masked, "E-0107", "2026年6月30日", "2027年1月20日", // extended to the 1st birthday, the last protected day
 		"哺乳期", "劳动合同法》第四十五条", "兴安盟顺延测试有限公司", "91152222MA7XAM001F", "LG-HTSY-")
-	if strings.Count(flat(text), "********") != 1 {
+	if strings.Count(testutil.Flat(text), "********") != 1 {
 		t.Errorf("ID number not shown masked exactly once")
 	}
 	plain, _ := hire(t, ten.Key, "E-0108", "其木格", "female", "2026-06-30")

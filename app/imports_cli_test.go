@@ -31,7 +31,7 @@ func TestImportCLI(t *testing.T) {
 	run := func(args ...string) string {
 		t.Helper()
 		var out bytes.Buffer
-		if err := app.Main(context.Background(), args, &out); err != nil {
+		if err := app.Main(context.Background(), args, &out, nil); err != nil {
 			t.Fatalf("%v: %v\n%s", args, err, out.String())
 		}
 		return out.String()
@@ -57,12 +57,12 @@ func TestImportCLI(t *testing.T) {
 		t.Fatalf("history: %v", list)
 	}
 	var out2 bytes.Buffer
-	err := app.Main(context.Background(), []string{"import", "employees", filepath.Join(dir, "none.csv"), "--tenant", tn.ID}, &out2)
+	err := app.Main(context.Background(), []string{"import", "employees", filepath.Join(dir, "none.csv"), "--tenant", tn.ID}, &out2, nil)
 	if err == nil {
 		t.Fatal("a missing file is an error")
 	}
 	_ = os.WriteFile(csv, []byte("姓名,员工编号\n"), 0o600)
-	err = app.Main(context.Background(), []string{"import", "employees", csv, "--tenant", tn.ID}, &out2)
+	err = app.Main(context.Background(), []string{"import", "employees", csv, "--tenant", tn.ID}, &out2, nil)
 	if err == nil || !strings.Contains(err.Error(), "表头第 1 列应为「员工编号」") {
 		t.Fatalf("header out of order: %v", err)
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"io"
+	"log/slog"
 	"sync"
 	"time"
 )
@@ -76,4 +77,10 @@ func (b *LogBuffer) Run(ctx context.Context) {
 			_ = b.Flush()
 		}
 	}
+}
+
+// NewLogger returns the JSON logger every component shares, writing to w
+// (a LogBuffer over stderr in the binary).
+func NewLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }

@@ -19,6 +19,7 @@ import (
 	"leaveguard/app"
 	"leaveguard/handlers/portal"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 var csrfRE = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
@@ -66,7 +67,7 @@ func TestLoginBehindProxy(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := app.Config{RateLimit: 1000, Env: "dev", TrustedProxies: []netip.Prefix{netip.MustParsePrefix("0.0.0.0/32")}}
-	srv := app.NewServer(app.Deps{Config: cfg, Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), Store: env.Store,
+	srv := server.NewServer(app.Deps{Config: cfg, Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), Store: env.Store,
 		Cache: env.Cache, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
 	attacker, neighbour := fmt.Sprintf("203.0.113.%d", n%200+1), fmt.Sprintf("198.51.100.%d", n%200+1)
 	for i := range 30 { // the per-IP limit, spread over accounts so no account is throttled

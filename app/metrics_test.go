@@ -12,6 +12,7 @@ import (
 	"leaveguard/app"
 	"leaveguard/app/apptest"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 // TestMetricsNotPublic: /metrics answers 401 without the token (or with a
@@ -26,7 +27,7 @@ func TestMetricsNotPublic(t *testing.T) {
 	}
 	deps := app.Deps{Config: app.Config{RateLimit: 100, Env: "dev", MetricsAddr: "127.0.0.1:0"}, Log: slog.New(slog.NewJSONHandler(io.Discard, nil)),
 		Store: env.Store, Cache: env.Cache, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()}
-	main, metrics := app.NewServers(deps)
+	main, metrics := server.NewServers(deps)
 	if metrics == nil {
 		t.Fatal("no metrics app for LEAVEGUARD_METRICS_ADDR")
 	}
@@ -37,7 +38,7 @@ func TestMetricsNotPublic(t *testing.T) {
 		t.Errorf("metrics listener: %d", code)
 	}
 	deps.Config.MetricsAddr = ""
-	if main, metrics := app.NewServers(deps); metrics != nil || status(t, main, "/metrics") != 404 {
+	if main, metrics := server.NewServers(deps); metrics != nil || status(t, main, "/metrics") != 404 {
 		t.Error("without token or address /metrics must not be served")
 	}
 	t.Setenv("LEAVEGUARD_METRICS_TOKEN", "short")

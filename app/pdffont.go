@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 
-	"leaveguard/handlers"
 	"leaveguard/pdf"
 )
 
@@ -49,7 +48,7 @@ func (p PDFFont) Reason() string {
 
 // Readiness is the /readyz check of the font: "ok", or why PDF routes
 // answer 503.
-func (p PDFFont) Readiness() handlers.Readiness {
+func (p PDFFont) Readiness() func() (name string, ok bool, detail string) {
 	return func() (string, bool, string) {
 		if r := p.Reason(); r != "" {
 			return "pdf_font", false, "不可用：" + r + "；PDF 文书与 PDF 报告暂不可生成，其余功能正常"

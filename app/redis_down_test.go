@@ -9,6 +9,7 @@ import (
 	"leaveguard/app"
 	"leaveguard/app/cache"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 // TestRedisDown: with Redis unreachable the API keeps answering (API keys
@@ -20,7 +21,7 @@ func TestRedisDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer dead.Close()
-	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 1000, Env: "dev"}, Log: slog.New(slog.NewJSONHandler(&bytes.Buffer{}, nil)),
+	srv := server.NewServer(app.Deps{Config: app.Config{RateLimit: 1000, Env: "dev"}, Log: slog.New(slog.NewJSONHandler(&bytes.Buffer{}, nil)),
 		Store: env.Store, Cache: dead, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
 	for i := 0; i < 3; i++ {
 		req := httptest.NewRequest("GET", "/api/v1/employees?limit=1", nil)

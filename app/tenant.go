@@ -52,12 +52,12 @@ func CreateTenant(ctx context.Context, db *sqlx.DB, in NewTenant) (CreatedTenant
 		if err := tx.CreateTenant(ctx, id, store.Tenant{Name: in.Name, CreditCode: in.CreditCode, Region: in.Region}); err != nil {
 			return err
 		}
-		keyID, err := tx.CreateAPIKey(ctx, id, "初始管理员密钥", "admin", hash)
+		keyID, err := tx.CreateAPIKey(ctx, id, "初始管理员密钥", auth.Admin, hash)
 		if err != nil {
 			return err
 		}
 		who := store.Who{ActorType: "system", ActorID: "cli"}
-		if err := tx.Audit(ctx, id, who, "api_key.create", "api_key", keyID, map[string]any{"role": "admin"}); err != nil {
+		if err := tx.Audit(ctx, id, who, "api_key.create", "api_key", keyID, map[string]any{"role": auth.Admin}); err != nil {
 			return err
 		}
 		if in.AdminEmail == "" {
@@ -76,11 +76,11 @@ func createAdminUser(ctx context.Context, tx *store.Tx, tenant, email, password 
 	if err != nil {
 		return err
 	}
-	uid, err := tx.CreateUser(ctx, tenant, store.User{Email: strings.ToLower(email), Name: "管理员", PasswordHash: h, Role: "admin"})
+	uid, err := tx.CreateUser(ctx, tenant, store.User{Email: strings.ToLower(email), Name: "管理员", PasswordHash: h, Role: auth.Admin})
 	if err != nil {
 		return err
 	}
-	return tx.Audit(ctx, tenant, store.Who{ActorType: "system", ActorID: "cli"}, "user.create", "user", uid, map[string]any{"role": "admin"})
+	return tx.Audit(ctx, tenant, store.Who{ActorType: "system", ActorID: "cli"}, "user.create", "user", uid, map[string]any{"role": auth.Admin})
 }
 
 func (in NewTenant) validate() error {

@@ -275,21 +275,21 @@ func TestTenantDeleteCLI(t *testing.T) {
 	hire(t, tn.Key, "CLI-1", "命令行删除测试", "female", "")
 	ctx := context.Background()
 	var out bytes.Buffer
-	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID}, &out); err != nil {
+	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID}, &out, nil); err != nil {
 		t.Fatalf("schedule: %v %s", err, out.String())
 	}
 	if d := mustDo(t, 200, "GET", "/api/v1/tenant/deletion", tn.Key, nil); d["requested_by"] != "system:cli" {
 		t.Fatalf("scheduled: %v", d)
 	}
 	out.Reset()
-	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID, "--now"}, &out); err != nil {
+	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID, "--now"}, &out, nil); err != nil {
 		t.Fatalf("now: %v %s", err, out.String())
 	}
 	db := superuser(t)
 	if n := mentions(t, db, tn.ID); n != 0 {
 		t.Fatalf("%d columns still hold the tenant", n)
 	}
-	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID, "--now"}, &out); err == nil {
+	if err := app.Main(ctx, []string{"tenant", "delete", "--tenant", tn.ID, "--now"}, &out, nil); err == nil {
 		t.Fatal("deleted a tenant twice")
 	}
 }

@@ -28,10 +28,10 @@ func backgroundWorkers(d Deps) []backgroundWorker {
 	}
 }
 
-// startWorkers starts the background workers on ctx. Cancel ctx to stop
+// StartWorkers starts the background workers on ctx. Cancel ctx to stop
 // them, then Wait on the result: in-flight deliveries finish and unstarted
 // claims are released first.
-func startWorkers(ctx context.Context, d Deps) *sync.WaitGroup {
+func StartWorkers(ctx context.Context, d Deps) *sync.WaitGroup {
 	var wg sync.WaitGroup
 	for _, w := range backgroundWorkers(d) {
 		wg.Add(1)

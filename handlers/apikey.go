@@ -14,6 +14,7 @@ import (
 
 	"leaveguard/app/auth"
 	"leaveguard/app/cache"
+	"leaveguard/app/cases"
 	"leaveguard/store"
 )
 
@@ -73,8 +74,8 @@ type cachedKey struct {
 
 // APIKeyAuth authenticates "Authorization: Bearer lg_..." against the key's
 // own tenant, caching the result in Redis (PostgreSQL when Redis is down).
-// A key's expiry is judged by now, the application's clock.
-func APIKeyAuth(st *store.Store, kc *cache.Cache, now func() time.Time) fiber.Handler {
+// A key's expiry is judged by the application's clock (cs.Now).
+func APIKeyAuth(cs *cases.Cases, kc *cache.Cache) fiber.Handler {
 	unauth := Fail(fiber.StatusUnauthorized, "unauthenticated", "缺少或无效的 API 密钥（Authorization: Bearer lg_...）")
 	local := &localKeys{keys: map[string]localKey{}}
 	return func(c *fiber.Ctx) error {
@@ -89,12 +90,12 @@ func APIKeyAuth(st *store.Store, kc *cache.Cache, now func() time.Time) fiber.Ha
 		hash := auth.HashAPIKey(strings.TrimSpace(key))
 		k, ok := local.get(string(hash))
 		if !ok {
-			k, err = lookupKey(c.UserContext(), st, kc, tenant, hash)
+			k, err = lookupKey(c.UserContext(), cs, kc, tenant, hash)
 			if err == nil {
 				local.put(string(hash), k)
 			}
 		}
-		if errors.Is(err, store.ErrNotFound) || err == nil && k.ExpiresAt != nil && !now().Before(*k.ExpiresAt) {
+		if errors.Is(err, store.ErrNotFound) || err == nil && k.ExpiresAt != nil && !cs.Now().Before(*k.ExpiresAt) {
 			return unauth
 		}
 		if err != nil {
@@ -105,20 +106,17 @@ func APIKeyAuth(st *store.Store, kc *cache.Cache, now func() time.Time) fiber.Ha
 	}
 }
 
-func lookupKey(ctx context.Context, st *store.Store, kc *cache.Cache, tenant string, hash []byte) (cachedKey, error) {
+func lookupKey(ctx context.Context, cs *cases.Cases, kc *cache.Cache, tenant string, hash []byte) (cachedKey, error) {
 	ck := "apikey:" + hex.EncodeToString(hash)
 	var k cachedKey
 	if b, err := kc.Get(ctx, ck); err == nil && json.Unmarshal(b, &k) == nil {
 		return k, nil
 	}
-	err := st.InTx(ctx, tenant, func(tx *store.Tx) error {
-		found, err := tx.UseAPIKey(ctx, tenant, hash)
-		k = cachedKey{ID: found.ID, Role: found.Role, ExpiresAt: found.ExpiresAt}
-		return err
-	})
+	found, err := cs.UseAPIKey(ctx, tenant, hash)
 	if err != nil {
 		return cachedKey{}, err
 	}
+	k = cachedKey{ID: found.ID, Role: found.Role, ExpiresAt: found.ExpiresAt}
 	if b, err := json.Marshal(k); err == nil {
 		_ = kc.Set(ctx, ck, b, jittered(keyCacheTTL))
 	}

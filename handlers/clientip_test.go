@@ -5,17 +5,19 @@ import (
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/app/netguard"
 )
 
 // TestClientIP: X-Forwarded-For is believed only from trusted proxies, read
 // from the right, so what a client writes into it never counts.
 func TestClientIP(t *testing.T) {
 	// fiber's app.Test connects from 0.0.0.0: that is "the proxy" here.
-	proxy, err := ParseTrustedProxies("0.0.0.0/32, 10.0.0.0/8")
+	proxy, err := netguard.ParseTrustedProxies("0.0.0.0/32, 10.0.0.0/8")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ParseTrustedProxies("10.0.0.0/8,not-an-ip"); err == nil {
+	if _, err := netguard.ParseTrustedProxies("10.0.0.0/8,not-an-ip"); err == nil {
 		t.Fatal("a malformed entry was accepted")
 	}
 	for _, c := range []struct {

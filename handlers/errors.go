@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cache"
 	"leaveguard/app/cases"
 	"leaveguard/store"
 )
@@ -58,14 +59,7 @@ type errorBody struct {
 // (never sent) with the request id.
 func ErrorHandler(log *slog.Logger) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
-		e := classify(err)
-		if e.Status >= 500 {
-			log.Error("request failed", "request_id", RequestID(c), "route", c.Route().Path,
-				"status", e.Status, "error", err.Error())
-		}
-		if e.Status == fiber.StatusServiceUnavailable {
-			c.Set(fiber.HeaderRetryAfter, "5")
-		}
+		e := Settle(c, log, err)
 		var body errorBody
 		body.Error.Code, body.Error.Message, body.Error.Fields = e.Code, e.Message, e.Fields
 		body.Error.RequestID = RequestID(c)
@@ -74,7 +68,26 @@ func ErrorHandler(log *slog.Logger) fiber.ErrorHandler {
 	}
 }
 
-func classify(err error) *Error {
+// Settle is what every renderer (the JSON API, the portal's pages) does with
+// an error before it renders: classify it, log the cause of a 5xx (never
+// shown) with the request id, and ask for a retry after a 503.
+func Settle(c *fiber.Ctx, log *slog.Logger, err error) *Error {
+	e := Classify(err)
+	if e.Status >= 500 {
+		log.Error("request failed", "request_id", RequestID(c), "route", c.Route().Path,
+			"status", e.Status, "error", err.Error())
+	}
+	if e.Status == fiber.StatusServiceUnavailable {
+		c.Set(fiber.HeaderRetryAfter, "5")
+	}
+	return e
+}
+
+// Classify is the one table from errors to answers, shared by the JSON API
+// and the portal: a use case's kind, a missing row (404), a duplicate (409),
+// an outage of PostgreSQL or Redis, a deadline or a full queue (503), else a
+// 500.
+func Classify(err error) *Error {
 	var e *Error
 	var ce *cases.Error
 	var fe *fiber.Error
@@ -90,7 +103,8 @@ func classify(err error) *Error {
 		return Fail(fiber.StatusConflict, "conflict", "该记录已存在")
 	case errors.As(err, &fe):
 		return fromFiber(fe)
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), store.Unavailable(err):
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr), store.Unavailable(err),
+		errors.Is(err, cache.ErrUnavailable), errors.Is(err, cases.ErrBusy):
 		return Fail(fiber.StatusServiceUnavailable, "unavailable", "服务暂时不可用，请稍后重试")
 	}
 	return Fail(fiber.StatusInternalServerError, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号")

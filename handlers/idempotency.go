@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/cases"
 	"leaveguard/store"
 )
 
@@ -30,21 +31,21 @@ const HeaderIdempotencyKey = "Idempotency-Key"
 // This middleware only switches the layer on for the routes below it: the
 // lookup runs inside Require, after the caller is authenticated and its
 // role authorised, so a replay never skips the role check.
-func Idempotency(st *store.Store) fiber.Handler {
+func Idempotency(cs *cases.Cases) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		c.Locals(idempotencyLocal, st)
+		c.Locals(idempotencyLocal, cs)
 		return c.Next()
 	}
 }
 
-const idempotencyLocal = "lg.idempotency.store"
+const idempotencyLocal = "lg.idempotency.cases"
 
 // idempotent runs the rest of c's handlers under its Idempotency-Key, when
 // Idempotency is on for the route; Require calls it once authorised.
 func idempotent(c *fiber.Ctx) error {
-	st, _ := c.Locals(idempotencyLocal).(*store.Store)
+	cs, _ := c.Locals(idempotencyLocal).(*cases.Cases)
 	key := c.Get(HeaderIdempotencyKey)
-	if st == nil || c.Method() != fiber.MethodPost || key == "" {
+	if cs == nil || c.Method() != fiber.MethodPost || key == "" {
 		return c.Next()
 	}
 	c.Locals(idempotencyLocal, nil) // once per request, however many checks pass
@@ -55,12 +56,7 @@ func idempotent(c *fiber.Ctx) error {
 	key = scopedKey(p, key)
 	tenant, fp := p.Tenant, fingerprint(c)
 	outer := c.UserContext()
-	ctx, req, err := st.BeginRequest(outer, tenant)
-	if err != nil {
-		return err
-	}
-	defer req.Rollback()
-	claimed, prior, err := req.Tx().ClaimIdempotencyKey(ctx, tenant, key, fp)
+	ctx, kr, claimed, prior, err := cs.StartKeyed(outer, tenant, key, fp)
 	if errors.Is(err, store.ErrKeyInFlight) {
 		c.Set(fiber.HeaderRetryAfter, "1")
 		return Fail(fiber.StatusConflict, "idempotency_in_flight", "使用该 Idempotency-Key 的请求仍在处理中，请稍后重试")
@@ -69,9 +65,9 @@ func idempotent(c *fiber.Ctx) error {
 		return err
 	}
 	if !claimed {
-		req.Rollback()
 		return replay(c, prior, fp)
 	}
+	defer kr.Abandon()
 	c.SetUserContext(ctx)
 	defer c.SetUserContext(outer)
 	if err := c.Next(); err != nil {
@@ -85,11 +81,7 @@ func idempotent(c *fiber.Ctx) error {
 	}
 	r := store.IdempotentResponse{Fingerprint: fp, Code: res.StatusCode(),
 		Body: storableBody(c, res.Body()), ContentType: string(res.Header.ContentType())}
-	err = req.Tx().FinishIdempotencyKey(ctx, tenant, key, r)
-	if err == nil {
-		err = req.Commit()
-	}
-	if err != nil { // nothing was kept (or, if the commit's answer alone was lost, the retry replays)
+	if err := kr.Finish(ctx, r); err != nil { // nothing was kept (or, if the commit's answer alone was lost, the retry replays)
 		res.Header.Del(fiber.HeaderLocation)
 		return err
 	}

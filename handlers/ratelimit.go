@@ -19,7 +19,14 @@ type Limiter struct {
 
 	mu    sync.Mutex
 	local map[string]*localWindow
+	swept time.Time        // when expired local windows were last dropped
+	now   func() time.Time // the local windows' clock
 }
+
+// maxLocalKeys bounds the local windows kept while Redis is down; a key
+// past it, during a flood of distinct keys, is let through uncounted
+// rather than wiping every other key's window.
+const maxLocalKeys = 100000
 
 type localWindow struct {
 	start time.Time
@@ -28,7 +35,7 @@ type localWindow struct {
 
 // NewLimiter allows limit hits per window for each key.
 func NewLimiter(c *cache.Cache, limit int, window time.Duration) *Limiter {
-	return &Limiter{cache: c, limit: int64(limit), window: window, local: map[string]*localWindow{}}
+	return &Limiter{cache: c, limit: int64(limit), window: window, local: map[string]*localWindow{}, now: time.Now}
 }
 
 // Allow counts one hit for key and reports whether it is within the limit.
@@ -44,11 +51,19 @@ func (l *Limiter) Allow(c *fiber.Ctx, key string) bool {
 func (l *Limiter) allowLocal(key string) int64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := time.Now()
+	now := l.now()
+	if now.Sub(l.swept) >= l.window { // at most once a window: drop the windows that ended
+		for k, w := range l.local {
+			if now.Sub(w.start) >= l.window {
+				delete(l.local, k)
+			}
+		}
+		l.swept = now
+	}
 	w := l.local[key]
 	if w == nil || now.Sub(w.start) >= l.window {
-		if len(l.local) > 100000 { // bound memory under a flood of keys
-			l.local = map[string]*localWindow{}
+		if w == nil && len(l.local) >= maxLocalKeys {
+			return 1
 		}
 		w = &localWindow{start: now}
 		l.local[key] = w

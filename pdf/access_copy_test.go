@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strconv"
 	"testing"
+
+	"leaveguard/internal/testutil"
 )
 
 func sampleAccessCopy(rows int) AccessCopy {
@@ -33,7 +35,7 @@ func TestAccessCopy(t *testing.T) {
 	if pageCount(t, out) < 3 {
 		t.Errorf("120 rows on %d pages", pageCount(t, out))
 	}
-	mustContain(t, pdfText(t, out, 0, 0), "个人信息副本", "其其格", "152201********0022", "一、家庭情况", "无",
+	mustContain(t, testutil.PDFText(t, out, "-layout"), "个人信息副本", "其其格", "152201********0022", "一、家庭情况", "无",
 		"二、查阅与变更记录", "查阅员工信息 119", "8500.00", "第四十七条", "LG-GRXX-20261128-AFFCA01E")
 	bad := sampleAccessCopy(0)
 	bad.TenantName = ""

@@ -5,6 +5,8 @@ import (
 
 	"leaveguard/leave"
 	"leaveguard/payroll"
+
+	"leaveguard/internal/testutil"
 )
 
 func TestClaim(t *testing.T) {
@@ -14,7 +16,7 @@ func TestClaim(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveSample(t, "claim.pdf", out)
-	text := pdfText(t, out, 0, 0)
+	text := testutil.PDFText(t, out, "-layout")
 	mustContain(t, text, "生育津贴申领表", "乌云其其格", "152201********1248", "E-0042",
 		"37,920.00", "7,200.00", "叁万柒仟玖佰贰拾元整", "社会保险法", "第五十六条",
 		"兴安盟草原乳业有限公司", "91152200MA0Q1234X5", "LG-CLM-2025-000123", "2025年3月1日",
@@ -39,6 +41,6 @@ func TestClaimUninsured(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, pdfText(t, out, 0, 0), "未参加生育保险", "流产", "18 周", "8,400.00", "捌仟肆佰元整",
+	mustContain(t, testutil.PDFText(t, out, "-layout"), "未参加生育保险", "流产", "18 周", "8,400.00", "捌仟肆佰元整",
 		"合规缺口", "单位未为该职工缴纳生育保险", "职工本人产假前工资")
 }

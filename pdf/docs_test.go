@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"leaveguard/leave"
+
+	"leaveguard/internal/testutil"
 )
 
 func sampleNotice() LeaveNotice {
@@ -21,7 +23,7 @@ func TestLeaveNotice(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveSample(t, "notice.pdf", out)
-	mustContain(t, pdfText(t, out, 0, 0), "休假审批通知书", "乌云其其格", "产假", "2025年2月10日", "2025年7月17日",
+	mustContain(t, testutil.PDFText(t, out, "-layout"), "休假审批通知书", "乌云其其格", "产假", "2025年2月10日", "2025年7月17日",
 		"158 天", "自然日", "包志刚", "2025年2月5日", "女职工劳动保护特别规定 第七条", "第三十条第二款",
 		"签收回执", "LG-LVN-2025-000031", "第 1 页 / 共 1 页")
 }
@@ -38,7 +40,7 @@ func TestContractExtension(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveSample(t, "extension.pdf", out)
-	mustContain(t, pdfText(t, out, 0, 0), "劳动合同顺延通知书", "萨仁高娃", "152222********2026",
+	mustContain(t, testutil.PDFText(t, out, "-layout"), "劳动合同顺延通知书", "萨仁高娃", "152222********2026",
 		"2025年6月30日", "2026年1月19日", "哺乳期", "劳动合同法》第四十五条", "续延至相应的情形消失时终止",
 		"签收回执", "LG-EXT-2025-000004")
 }

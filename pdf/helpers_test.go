@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +12,8 @@ import (
 
 	"leaveguard/leave"
 	"leaveguard/payroll"
+
+	"leaveguard/internal/testutil"
 )
 
 var (
@@ -27,7 +28,7 @@ func renderer(t testing.TB) *Renderer {
 	t.Helper()
 	fontOnce.Do(func() { testFont, testFontEr = LoadFont(fontPath()) })
 	if testFontEr != nil {
-		need(t, "the CJK font (apt-get install fonts-droid-fallback): "+testFontEr.Error())
+		testutil.Need(t, "the CJK font (apt-get install fonts-droid-fallback): "+testFontEr.Error())
 	}
 	return NewRenderer(testFont)
 }
@@ -39,54 +40,12 @@ func fontPath() string {
 	return DefaultFontPath
 }
 
-// need skips with why, or fails when CI is set: CI must run every test.
-func need(t testing.TB, why string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("CI: missing test dependency: %s", why)
-	}
-	t.Skipf("skipped: missing test dependency: %s", why)
-}
-
-// pdfText extracts the text of pages first..last (0 = all) with
-// pdftotext -layout.
-func pdfText(t *testing.T, pdf []byte, first, last int) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		need(t, "pdftotext (apt-get install poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"-layout", "-enc", "UTF-8"}
-	if first > 0 {
-		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
-	}
-	out, err := exec.Command("pdftotext", append(args, path, "-")...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	return string(out)
-}
-
-// squash removes all white space, so phrases match however pdftotext
-// spaced them.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\f' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // mustContain fails for each phrase not in text (white space ignored).
 func mustContain(t *testing.T, text string, phrases ...string) {
 	t.Helper()
-	flat := squash(text)
+	flat := testutil.Flat(text)
 	for _, p := range phrases {
-		if !strings.Contains(flat, squash(p)) {
+		if !strings.Contains(flat, testutil.Flat(p)) {
 			t.Errorf("text lacks %q", p)
 		}
 	}
@@ -95,7 +54,7 @@ func mustContain(t *testing.T, text string, phrases ...string) {
 // pageCount counts pages by pdftotext's form feeds.
 func pageCount(t *testing.T, pdf []byte) int {
 	t.Helper()
-	return strings.Count(pdfText(t, pdf, 0, 0), "\f")
+	return strings.Count(testutil.PDFText(t, pdf, "-layout"), "\f")
 }
 
 // saveSample writes the PDF to $LEAVEGUARD_PDF_SAMPLES/name when set, for

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"leaveguard/leave"
+
+	"leaveguard/internal/testutil"
 )
 
 // sampleReport has one section of n rows, every other one flagged.
@@ -38,13 +40,13 @@ func TestComplianceReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveSample(t, "report.pdf", out)
-	mustContain(t, pdfText(t, out, 0, 0), "劳动保障合规报告", "2025-01-01 至 2025-03-31", "乌云其其格",
+	mustContain(t, testutil.PDFText(t, out, "-layout"), "劳动保障合规报告", "2025-01-01 至 2025-03-31", "乌云其其格",
 		"不足 60 天", "二、休假与法定应享天数核对", "编制人（签字）", "+08:00", "LG-HGBG-2025-000001-PDF",
 		"内容校验码（SHA-256）："+strings.Repeat("ab", 32))
 	if imgs := pdfImages(t, out); imgs != 1 {
 		t.Errorf("%d images, want the QR code", imgs)
 	}
-	if got := strings.Count(squash(pdfText(t, out, 0, 0)), "本期无记录"); got != 0 {
+	if got := strings.Count(testutil.Flat(testutil.PDFText(t, out, "-layout")), "本期无记录"); got != 0 {
 		t.Errorf("%d empty markers", got)
 	}
 }

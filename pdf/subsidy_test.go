@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"leaveguard/internal/testutil"
 )
 
 func TestSubsidyApplication(t *testing.T) {
@@ -17,7 +19,7 @@ func TestSubsidyApplication(t *testing.T) {
 	for _, l := range a.Lines {
 		total += l.ClaimableFen
 	}
-	text := pdfText(t, out, 0, 0)
+	text := testutil.PDFText(t, out, "-layout")
 	mustContain(t, text, "社会保险费补贴申请表", "乌云其其格", "萨仁高娃", "2025年1月 至 2025年3月",
 		Yuan(a.Lines[0].ClaimableFen), Yuan(a.Lines[0].BaseFen), Yuan(total), YuanUpper(total),
 		"兴署办发〔2023〕86号", "经办人（签字）", "单位（盖章）", "LG-SUB-2025-000007")
@@ -38,11 +40,11 @@ func TestSubsidyApplicationRepeatsHeader(t *testing.T) {
 	}
 	seen := 0
 	for p := 1; p <= pages; p++ {
-		text := pdfText(t, out, p, p)
+		text := testutil.PDFText(t, out, "-layout", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p))
 		mustContain(t, text, "第 "+strconv.Itoa(p)+" 页 / 共 "+strconv.Itoa(pages)+" 页", "兴署办发〔2023〕86号")
 		holdsLines := false
 		for i := range a.Lines {
-			if strings.Contains(squash(text), squash(a.Lines[i].ExternalID)) {
+			if strings.Contains(testutil.Flat(text), testutil.Flat(a.Lines[i].ExternalID)) {
 				holdsLines = true
 				seen++
 			}

@@ -26,6 +26,7 @@ import (
 	"leaveguard/app/pii"
 	"leaveguard/leave"
 	"leaveguard/pdf"
+	"leaveguard/server"
 	"leaveguard/store"
 	"leaveguard/store/dbtest"
 )
@@ -126,7 +127,7 @@ func Start() (*Env, error) {
 		Clock: tc.Now, clock: tc}
 	cfg := app.Config{RateLimit: 1000000, SecretKey: key, Env: "dev", MetricsToken: MetricsToken}
 	font := app.LoadPDFFont(cmp.Or(os.Getenv("LEAVEGUARD_PDF_FONT"), pdf.DefaultFontPath))
-	e.Server = app.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: app.BuiltinCalendar(), PDFFont: font, Clock: e.Clock})
+	e.Server = server.NewServer(app.Deps{Config: cfg, Log: log, Store: e.Store, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: app.BuiltinCalendar(), PDFFont: font, Clock: e.Clock})
 	ctx := context.Background()
 	for i, t := range []*Tenant{&e.A, &e.B} {
 		res, err := app.CreateTenant(ctx, db.App, app.NewTenant{Name: fmt.Sprintf("测试单位%c", 'A'+i), Region: "CN-NM-XAM",

@@ -15,9 +15,6 @@ import (
 // ErrBadKey means the string is not a well-formed LeaveGuard API key.
 var ErrBadKey = errors.New("auth: malformed api key")
 
-// Roles are the roles a key or a staff user can carry.
-var Roles = []string{"admin", "hr", "auditor", "payroll"}
-
 // ValidRole reports whether r is one of Roles.
 func ValidRole(r string) bool {
 	for _, x := range Roles {

@@ -92,3 +92,14 @@ func (c *Cases) RevokeAPIKey(ctx context.Context, tenant string, who store.Who, 
 	})
 	return hash, err
 }
+
+// UseAPIKey finds the tenant's live key with this hash and marks it used.
+func (c *Cases) UseAPIKey(ctx context.Context, tenant string, hash []byte) (store.APIKey, error) {
+	var k store.APIKey
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		k, err = tx.UseAPIKey(ctx, tenant, hash)
+		return err
+	})
+	return k, err
+}

@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -105,8 +106,13 @@ func (c *Cases) RecordBirth(ctx context.Context, tenant string, who store.Who, e
 				return err
 			}
 		}
+		// The birth's frozen plan joins the facts already loaded: the
+		// credits are posted from them, without loading them again.
+		if s, err = withBirth(s, rec.Birth, row.Plan); err != nil {
+			return err
+		}
 		types := []leave.LeaveType{leave.LeaveMaternity, leave.LeaveSpousalNursing, leave.LeaveParental}
-		if _, err := c.postCredits(ctx, tx, tenant, employeeID, b.Date, types...); err != nil {
+		if _, err := c.postCreditsOf(ctx, tx, tenant, s, b.Date, types...); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "birth.create", "employee", employeeID, map[string]any{"birth_id": rec.Birth.ID})
@@ -187,4 +193,21 @@ func optDate(d leave.Date) *leave.Date {
 		return nil
 	}
 	return &d
+}
+
+// withBirth adds a just-recorded birth (with its plan) to s's events, in
+// date order, and rebuilds the facts from them. Its children need no entry:
+// the facts take children of recorded births from the births.
+func withBirth(s Subject, b store.Birth, plan json.RawMessage) (Subject, error) {
+	b.Plan = plan
+	births := make([]store.Birth, 0, len(s.Events.Births)+1)
+	births = append(births, s.Events.Births...)
+	i := len(births)
+	for i > 0 && births[i-1].BirthDate.After(b.BirthDate) {
+		i--
+	}
+	s.Events.Births = slices.Insert(births, i, b)
+	var err error
+	s.Facts, err = factsOf(s.Employee, s.Events)
+	return s, err
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"leaveguard/app/auth"
 	"leaveguard/leave"
 	"leaveguard/store"
 )
@@ -105,7 +106,7 @@ var payrollReasons = map[leave.Outcome]string{
 // action and its date, never the protection behind it (the phase, the
 // protected or estimated dates, the reasons naming pregnancy or birth).
 func (d DismissalCheck) For(who store.Who) DismissalCheck {
-	if who.Role != "payroll" {
+	if who.Role != auth.Payroll {
 		return d
 	}
 	v := d.Verdict

@@ -103,6 +103,13 @@ func (c *Cases) postCredits(ctx context.Context, tx *store.Tx, tenant, employeeI
 	if err != nil {
 		return nil, err
 	}
+	return c.postCreditsOf(ctx, tx, tenant, s, asOf, types...)
+}
+
+// postCreditsOf is postCredits over facts already loaded (and brought up to
+// date by the caller) in this transaction.
+func (c *Cases) postCreditsOf(ctx context.Context, tx *store.Tx, tenant string, s Subject, asOf leave.Date, types ...leave.LeaveType) ([]leave.Item, error) {
+	employeeID := s.Employee.ID
 	items, err := leave.Entitlements(s.Facts, s.Rules, s.books(c.Calendar), asOf)
 	if err != nil {
 		return nil, fromDomain(err)

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
-	"strings"
+
+	"leaveguard/app/strictjson"
 )
 
 // decodeWebhookData reads the "data" object of a webhook into v as strictly
@@ -16,24 +16,21 @@ func decodeWebhookData(raw json.RawMessage, v any) error {
 		return &Error{Kind: Invalid, Code: "validation_failed", Message: "请求内容有误，请按字段提示修改后重试",
 			Fields: map[string]string{"data": "必填：事件数据对象"}}
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err := strictjson.Decode(raw, v)
 	if err == nil {
-		if _, err := dec.Token(); err != io.EOF {
-			return Fail(Invalid, "bad_json", "data 须为单个 JSON 对象")
-		}
 		return nil
 	}
 	var typeErr *json.UnmarshalTypeError
+	var unknownErr *strictjson.UnknownFieldError
 	switch {
+	case errors.Is(err, strictjson.ErrTrailing):
+		return Fail(Invalid, "bad_json", "data 须为单个 JSON 对象")
 	case errors.As(err, &typeErr) && typeErr.Field != "":
 		return Fields{"data." + typeErr.Field: "类型不正确"}.Err()
 	case errors.As(err, &typeErr):
 		return Fields{"data": "须为 JSON 对象"}.Err()
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return Fields{"data." + name: "不支持该字段"}.Err()
+	case errors.As(err, &unknownErr):
+		return Fields{"data." + unknownErr.Field: "不支持该字段"}.Err()
 	}
 	return Fail(Invalid, "bad_json", "data 不是有效的 JSON 对象")
 }

@@ -12,6 +12,10 @@ import (
 	"leaveguard/store"
 )
 
+// ErrBusy means too much work waits already (or the receiver is shutting
+// down): the caller answers 503 with Retry-After and the sender retries.
+var ErrBusy = errors.New("cases: too many requests waiting")
+
 // ErrBadSignature means a webhook's Standard Webhooks signature, timestamp
 // or headers did not verify against the integration's secrets.
 var ErrBadSignature = errors.New("cases: webhook signature does not verify")
@@ -23,9 +27,12 @@ var ErrBadSignature = errors.New("cases: webhook signature does not verify")
 // meanwhile, left waiting, make the next batch larger (one commit for all
 // of them). Measured with make bench: 0.80 of the baseline with one drain,
 // 0.64 with two, 0.61 with three.
+// maxIngestQueue bounds the webhooks of one tenant waiting for a batch: more
+// are refused with ErrBusy rather than held in memory.
 const (
 	maxIngestBatch = 64
 	ingestDrains   = 1
+	maxIngestQueue = 1024
 )
 
 // WebhookIngest receives the webhooks of every integration. Webhooks of one
@@ -42,6 +49,9 @@ type WebhookIngest struct {
 
 	mu     sync.Mutex
 	queues map[string]*ingestQueue // per tenant, present while a drain runs
+	limit  int                     // webhooks that may wait per tenant
+	closed bool                    // Close was called: refuse new webhooks
+	drains sync.WaitGroup          // the running drains, joined by Close
 
 	// dismissals bounds concurrent termination proposals: each holds two
 	// pooled connections (see terminationProposedEffect).
@@ -56,7 +66,18 @@ type ingestQueue struct {
 
 // NewWebhookIngest returns the webhook receiver over c.
 func NewWebhookIngest(c *Cases) *WebhookIngest {
-	return &WebhookIngest{c: c, queues: map[string]*ingestQueue{}, dismissals: make(chan struct{}, 4)}
+	return &WebhookIngest{c: c, queues: map[string]*ingestQueue{}, limit: maxIngestQueue, dismissals: make(chan struct{}, 4)}
+}
+
+// Close refuses new webhooks (ErrBusy) and waits until the drains have
+// written every batch already queued. The server calls it on shutdown,
+// once no request is in flight.
+func (w *WebhookIngest) Close() error {
+	w.mu.Lock()
+	w.closed = true
+	w.mu.Unlock()
+	w.drains.Wait()
+	return nil
 }
 
 // ingestItem is one received webhook and, once done is closed, its fate.
@@ -78,7 +99,8 @@ type ingestItem struct {
 // Receive verifies a webhook on its raw body (before anything parses it)
 // against the secrets of integrationID at now, then applies it. It returns
 // ErrUnknownIntegration or ErrBadSignature (both a 401 to the sender), an
-// *Error for an invalid webhook (logged for the admin), or the outcome.
+// *Error for an invalid webhook (logged for the admin), ErrBusy when its
+// tenant's queue is full, ctx's error when ctx ends first, or the outcome.
 func (w *WebhookIngest) Receive(ctx context.Context, integrationID string, h signature.Headers, body []byte,
 	requestID string, now time.Time) (WebhookSource, WebhookOutcome, error) {
 	tenant, err := w.tenant(ctx, integrationID)
@@ -87,11 +109,22 @@ func (w *WebhookIngest) Receive(ctx context.Context, integrationID string, h sig
 	}
 	it := &ingestItem{integrationID: integrationID, h: h, body: bytes.Clone(body), now: now,
 		requestID: requestID, done: make(chan struct{})}
-	w.enqueue(tenant, it)
-	<-it.done
+	if err := w.enqueue(tenant, it); err != nil {
+		return WebhookSource{}, WebhookOutcome{}, err
+	}
+	select {
+	case <-it.done:
+	case <-ctx.Done():
+		w.withdraw(tenant, it) // unless its batch already runs: then the webhook's dedupe row answers a retry
+		return WebhookSource{}, WebhookOutcome{}, ctx.Err()
+	}
 	if it.individual {
 		if it.typ == "employee.termination_proposed" {
-			w.dismissals <- struct{}{}
+			select {
+			case w.dismissals <- struct{}{}:
+			case <-ctx.Done():
+				return it.src, WebhookOutcome{}, ctx.Err()
+			}
 			defer func() { <-w.dismissals }()
 		}
 		it.out, it.err = w.c.ReceiveWebhook(ctx, it.src, h.ID, it.body)
@@ -118,27 +151,44 @@ func (w *WebhookIngest) tenant(ctx context.Context, integrationID string) (strin
 }
 
 // enqueue adds it to its tenant's queue, starting a drain if fewer than
-// ingestDrains run.
-func (w *WebhookIngest) enqueue(tenant string, it *ingestItem) {
+// ingestDrains run; ErrBusy when the queue is full or the receiver closed.
+func (w *WebhookIngest) enqueue(tenant string, it *ingestItem) error {
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	q := w.queues[tenant]
+	if w.closed || q != nil && len(q.items) >= w.limit {
+		return ErrBusy
+	}
 	if q == nil {
 		q = &ingestQueue{}
 		w.queues[tenant] = q
 	}
 	q.items = append(q.items, it)
-	start := q.drains < ingestDrains
-	if start {
+	if q.drains < ingestDrains {
 		q.drains++
-	}
-	w.mu.Unlock()
-	if start {
+		w.drains.Add(1)
 		go w.drain(tenant, q)
+	}
+	return nil
+}
+
+// withdraw takes it out of its tenant's queue if no batch has taken it yet.
+func (w *WebhookIngest) withdraw(tenant string, it *ingestItem) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if q := w.queues[tenant]; q != nil {
+		for i, x := range q.items {
+			if x == it {
+				q.items = append(q.items[:i:i], q.items[i+1:]...)
+				return
+			}
+		}
 	}
 }
 
 // drain applies a tenant's queued webhooks batch by batch until none wait.
 func (w *WebhookIngest) drain(tenant string, q *ingestQueue) {
+	defer w.drains.Done()
 	for {
 		w.mu.Lock()
 		if len(q.items) == 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"leaveguard/app/auth"
 	"leaveguard/leave"
 	"leaveguard/store"
 )
@@ -25,7 +26,7 @@ type Finding struct {
 // and a note). The Art. 44 kinds have no check action, so they need the
 // review. An admin's written reason overrides a refusal, as a finding.
 func (c *Cases) gate(ctx context.Context, tx *store.Tx, tenant string, pf store.ProtectionFacts, s separation) ([]Finding, bool, error) {
-	if s.override != "" && s.role != "admin" {
+	if s.override != "" && s.role != auth.Admin {
 		return nil, false, Fail(Forbidden, "override_forbidden", "只有管理员可以强制办理离职")
 	}
 	facts, err := protectionFacts(pf)

@@ -138,7 +138,7 @@ func (c *Cases) ResetPassword(ctx context.Context, tenant string, who store.Who,
 }
 
 func keepAnAdmin(ctx context.Context, tx *store.Tx, tenant string, u store.StaffUser) error {
-	if u.Role != "admin" || u.Disabled {
+	if u.Role != auth.Admin || u.Disabled {
 		return nil
 	}
 	n, err := tx.CountActiveAdmins(ctx, tenant)

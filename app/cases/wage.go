@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"leaveguard/app/auth"
 	"leaveguard/leave"
 	"leaveguard/store"
 )
@@ -35,7 +36,7 @@ func (c *Cases) wageCutCheck(ctx context.Context, who store.Who, override *WageO
 		if err != nil || !p.Protected {
 			return err
 		}
-		if override != nil && override.Role == "admin" && len([]rune(override.Reason)) >= 10 {
+		if override != nil && override.Role == auth.Admin && len([]rune(override.Reason)) >= 10 {
 			if err := tx.RecordWageViolation(ctx, tenant, before.ID, before.MonthlyWageFen, after.MonthlyWageFen,
 				who.ActorType, actor(who), override.Reason, true); err != nil {
 				return err

@@ -15,6 +15,7 @@ import (
 	"leaveguard/app/cases"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
+	"leaveguard/server"
 	"leaveguard/store"
 )
 
@@ -90,7 +91,7 @@ func checkLoginFailsClosed(t *testing.T, r *rig) {
 func checkLimiterFallsBack(t *testing.T, r *rig) {
 	t.Helper()
 	cipher, _ := pii.NewCipher(rigKey)
-	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 20, SecretKey: rigKey, Env: "dev"},
+	srv := server.NewServer(app.Deps{Config: app.Config{RateLimit: 20, SecretKey: rigKey, Env: "dev"},
 		Log: slog.New(slog.NewJSONHandler(&syncBuffer{}, nil)), Store: store.New(r.DB.App), Cache: r.Cache,
 		Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: cases.PinnedClock(apptest.Today())})
 	codes := map[int]int{}

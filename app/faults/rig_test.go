@@ -18,6 +18,7 @@ import (
 	"leaveguard/app/cases"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
+	"leaveguard/server"
 	"leaveguard/store"
 	"leaveguard/store/dbtest"
 )
@@ -55,7 +56,7 @@ func newRig(t *testing.T, redisURL string, tweak func(*fiber.App)) *rig {
 	cipher, _ := pii.NewCipher(rigKey)
 	r := &rig{DB: db, Cache: kc, Logs: &syncBuffer{}, Client: &http.Client{Timeout: 30 * time.Second}}
 	cfg := app.Config{RateLimit: 1000000, SecretKey: rigKey, Env: "dev"}
-	r.App = app.NewServer(app.Deps{Config: cfg, Log: slog.New(slog.NewJSONHandler(r.Logs, nil)),
+	r.App = server.NewServer(app.Deps{Config: cfg, Log: slog.New(slog.NewJSONHandler(r.Logs, nil)),
 		Store: store.New(db.App), Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: cases.PinnedClock(apptest.Today())})
 	if tweak != nil {
 		tweak(r.App)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"leaveguard/app"
+	"leaveguard/server"
 	"leaveguard/store/dbtest"
 )
 
@@ -47,7 +48,7 @@ func serveInProcess(t *testing.T, db *dbtest.DB) *served {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &served{URL: "http://" + cfg.Addr, Term: cancel, Done: make(chan error, 1)}
-	go func() { s.Done <- app.Serve(ctx, cfg, slog.New(slog.NewJSONHandler(&syncBuffer{}, nil))) }()
+	go func() { s.Done <- server.Serve(ctx, cfg, slog.New(slog.NewJSONHandler(&syncBuffer{}, nil))) }()
 	t.Cleanup(cancel)
 	return s.wait(t)
 }

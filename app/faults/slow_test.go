@@ -10,6 +10,7 @@ import (
 	"leaveguard/app/apptest"
 	"leaveguard/app/cases"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 // TestSlowClientDisconnected: a client sending its headers at 1 byte/s is
@@ -18,7 +19,7 @@ import (
 // quick, the long form keeps the real value.
 func TestSlowClientDisconnected(t *testing.T) {
 	env := sharedEnv(t)
-	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 100, Env: "dev", SecretKey: rigKey},
+	srv := server.NewServer(app.Deps{Config: app.Config{RateLimit: 100, Env: "dev", SecretKey: rigKey},
 		Log: slog.New(slog.NewJSONHandler(&syncBuffer{}, nil)), Store: env.Store, Cache: env.Cache,
 		Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar(), Clock: cases.PinnedClock(apptest.Today())})
 	timeout := srv.Server().ReadTimeout

@@ -35,7 +35,7 @@ func TestIdempotency50Concurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	n := count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id = $2`, env.A.ID, key)
+	n := env.Count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id = $2`, env.A.ID, key)
 	t.Logf("50 concurrent POSTs, one key: statuses %v (%d replayed), %d employee(s)", statuses, replayed, n)
 	if n != 1 || statuses[201] < 1 || statuses[201]+statuses[409] != 50 || statuses[201]-1 != replayed {
 		t.Fatalf("statuses %v, replayed %d, employees %d", statuses, replayed, n)
@@ -78,7 +78,7 @@ func TestIdempotencyPurge(t *testing.T) {
 	defer admin.Close()
 	admin.MustExec(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key LIKE '%:' || $1`, key)
 	n, err := env.Store.PurgeIdempotencyKeys(t.Context())
-	if err != nil || n < 1 || count(t, `SELECT count(*) FROM idempotency_keys WHERE key LIKE '%:' || $1`, key) != 0 {
+	if err != nil || n < 1 || env.Count(t, `SELECT count(*) FROM idempotency_keys WHERE key LIKE '%:' || $1`, key) != 0 {
 		t.Fatalf("purged %d, %v", n, err)
 	}
 }
@@ -96,7 +96,7 @@ func TestIdempotencyNeverStoresSecrets(t *testing.T) {
 	if again.Status != 201 || again.Header["Idempotent-Replayed"] != "true" || again.JSON(t)["id"] != first.JSON(t)["id"] || again.JSON(t)["secret"] != nil {
 		t.Fatalf("replay: %d %s", again.Status, again.Body)
 	}
-	if n := count(t, `SELECT count(*) FROM idempotency_keys WHERE position('whsec_' in convert_from(response_body, 'UTF8')) > 0`); n != 0 {
+	if n := env.Count(t, `SELECT count(*) FROM idempotency_keys WHERE position('whsec_' in convert_from(response_body, 'UTF8')) > 0`); n != 0 {
 		t.Fatalf("%d stored responses hold a secret", n)
 	}
 }

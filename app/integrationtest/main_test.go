@@ -99,21 +99,6 @@ func emit(t testing.TB, tenant, typ string, n, perTx int) {
 	}
 }
 
-// count runs a count query as the superuser (RLS does not apply).
-func count(t testing.TB, q string, args ...any) int {
-	t.Helper()
-	admin, err := env.DB.Admin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	var n int
-	if err := admin.Get(&n, q, args...); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // nationalID returns a valid ID number not used before in this package.
 func nationalID() string {
 	n := int(seq.Add(1))

@@ -74,10 +74,10 @@ func TestOutboxRetrySchedule(t *testing.T) {
 		round()
 		attempts(n+1, "when the retry is due")
 	}
-	if n := count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'failed'`, tenant); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'failed'`, tenant); n != 1 {
 		t.Fatal("the event is not failed after the last retry")
 	}
-	if n := count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 500`, tenant); n != 3 {
+	if n := env.Count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 500`, tenant); n != 3 {
 		t.Fatalf("%d attempts logged, want 3", n)
 	}
 	// A Retry-After of 2 s beats the 300 ms schedule.
@@ -108,16 +108,16 @@ func TestOutbox410DisablesEndpoint(t *testing.T) {
 	emit(t, tenant, "test.gone", 1, 1)
 	w := worker()
 	deliverAll(t, w, func() bool {
-		return count(t, `SELECT count(*) FROM integrations WHERE id = $1 AND outbound_disabled_at IS NOT NULL`, in.ID) == 1
+		return env.Count(t, `SELECT count(*) FROM integrations WHERE id = $1 AND outbound_disabled_at IS NOT NULL`, in.ID) == 1
 	})
 	emit(t, tenant, "test.after_gone", 1, 1)
 	deliverAll(t, w, func() bool {
-		return count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'delivered' AND last_error = 'no endpoint'`, tenant) == 1
+		return env.Count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'delivered' AND last_error = 'no endpoint'`, tenant) == 1
 	})
 	if rc.hits() != 1 {
 		t.Fatalf("%d requests to a gone endpoint, want 1", rc.hits())
 	}
-	if n := count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'integration.outbound_disabled'`, tenant); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'integration.outbound_disabled'`, tenant); n != 1 {
 		t.Fatalf("%d audit rows for the disabling", n)
 	}
 }
@@ -135,7 +135,7 @@ func TestOutboxRedirectNotFollowed(t *testing.T) {
 	emit(t, tenant, "test.redirect", 1, 1)
 	w := worker(time.Hour)
 	deliverAll(t, w, func() bool {
-		return count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 307`, tenant) == 1
+		return env.Count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 307`, tenant) == 1
 	})
 	if target.hits() != 0 {
 		t.Fatal("the redirect was followed")
@@ -181,7 +181,7 @@ func TestOutboxRetriesOnlyFailedTargets(t *testing.T) {
 	emit(t, tenant, "test.two_targets", 1, 1)
 	w := worker(100 * time.Millisecond)
 	deliverAll(t, w, func() bool {
-		return count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'delivered'`, tenant) == 1
+		return env.Count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'delivered'`, tenant) == 1
 	})
 	if ok.hits() != 1 || flaky.hits() != 2 || flaky.got("test.two_targets") != 1 {
 		t.Fatalf("hits: accepting endpoint %d (want 1), flaky endpoint %d (want 2)", ok.hits(), flaky.hits())

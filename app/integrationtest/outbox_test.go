@@ -63,10 +63,10 @@ func TestOutbox10000WithCancelledWorkers(t *testing.T) {
 	if distinct != n || rc.types["test.rolled_back"] != 0 || rc.badSigs != 0 {
 		t.Fatalf("distinct %d (want %d), rolled-back received %d, bad signatures %d", distinct, n, rc.types["test.rolled_back"], rc.badSigs)
 	}
-	if left := count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND (status <> 'delivered' OR locked_until IS NOT NULL)`, tenant); left != 0 {
+	if left := env.Count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND (status <> 'delivered' OR locked_until IS NOT NULL)`, tenant); left != 0 {
 		t.Fatalf("%d events not delivered or still leased after the workers stopped", left)
 	}
-	if rb := count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND type = 'test.rolled_back'`, tenant); rb != 0 {
+	if rb := env.Count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND type = 'test.rolled_back'`, tenant); rb != 0 {
 		t.Fatalf("%d events of rolled-back transactions exist", rb)
 	}
 }

@@ -45,7 +45,7 @@ func TestSSRFRefusedAtDial(t *testing.T) {
 	if _, err := w.RunOnce(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 0 AND error LIKE '%地址不被允许%' AND error NOT LIKE '%127.0.0.1%'`, tenant); n != 1 || rc.hits() != 0 {
+	if n := env.Count(t, `SELECT count(*) FROM outbox_attempts WHERE tenant_id = $1 AND status_code = 0 AND error LIKE '%地址不被允许%' AND error NOT LIKE '%127.0.0.1%'`, tenant); n != 1 || rc.hits() != 0 {
 		t.Fatalf("attempts refused: %d, receiver hits %d", n, rc.hits())
 	}
 }

@@ -10,12 +10,13 @@ import (
 	"syscall"
 
 	"leaveguard/app"
+	"leaveguard/server"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := app.Main(ctx, os.Args[1:], os.Stdout); err != nil {
+	if err := app.Main(ctx, os.Args[1:], os.Stdout, server.Serve); err != nil {
 		fmt.Fprintln(os.Stderr, "leaveguard:", err)
 		os.Exit(1)
 	}

@@ -15,6 +15,7 @@ import (
 	"leaveguard/app/cache"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
+	"leaveguard/server"
 	"leaveguard/store"
 )
 
@@ -85,7 +86,7 @@ func startServers(ctx context.Context, o options, ds *dataSet, prefix string, sc
 func (s *servers) leaveGuard(db *sqlx.DB) *fiber.App {
 	cfg := app.Config{RateLimit: 1 << 30, SecretKey: benchKey(), Env: "dev", ShutdownTimeout: 5 * time.Second,
 		PDFFont: pdfFont}
-	return app.NewServer(app.Deps{Config: cfg, Log: s.log, Store: store.New(db),
+	return server.NewServer(app.Deps{Config: cfg, Log: s.log, Store: store.New(db),
 		Cache: s.Cache, Cipher: s.cipher, Rules: leave.DefaultRuleBook(), Calendar: s.cal, PDFFont: s.font})
 }
 

@@ -3,12 +3,13 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 )
 
 // accessCopyReaders may make an employee's copy: HR's roles and the
 // auditor (read-only); payroll never sees her family facts.
-var accessCopyReaders = []string{"admin", "hr", "auditor"}
+var accessCopyReaders = []string{auth.Admin, auth.HR, auth.Auditor}
 
 func (a *API) registerAccessCopy(r fiber.Router) {
 	r.Get("/employees/:id/access-copy", handlers.Require(accessCopyReaders...), a.accessCopy)

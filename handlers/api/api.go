@@ -5,37 +5,36 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
-	"leaveguard/store"
 )
 
 // API holds what the JSON handlers need.
 type API struct {
-	store   *store.Store
 	cases   *cases.Cases
 	filings *cases.Filings // PDF documents (WithPDF)
 }
 
 // New returns the API over the use cases cs.
 func New(cs *cases.Cases) *API {
-	return &API{store: cs.Store, cases: cs}
+	return &API{cases: cs}
 }
 
 // Roles allowed per kind of route.
 var (
-	readers = []string{"admin", "hr", "auditor", "payroll"}
-	writers = []string{"admin", "hr"}
+	readers = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	writers = []string{auth.Admin, auth.HR}
 	// familyReaders may read family facts: pregnancies, births, leave
 	// types, claims, protection (payroll may not; docs/roles.md).
-	familyReaders = []string{"admin", "hr", "auditor"}
+	familyReaders = []string{auth.Admin, auth.HR, auth.Auditor}
 )
 
 // Register mounts the routes on r, which must already authenticate. Each
 // area registers its own routes in its own file.
 func (a *API) Register(r fiber.Router) {
 	r.Use(handlers.NoStore())
-	r.Use(handlers.Idempotency(a.store))
+	r.Use(handlers.Idempotency(a.cases))
 	a.registerEmployees(r)
 	a.registerIntegrations(r)
 	a.registerEvents(r)
@@ -60,8 +59,8 @@ func (a *API) Register(r fiber.Router) {
 }
 
 func (a *API) registerEmployees(r fiber.Router) {
-	r.Post("/employees", handlers.Require("admin", "hr", "payroll"), a.createEmployee)
+	r.Post("/employees", handlers.Require(auth.Admin, auth.HR, auth.Payroll), a.createEmployee)
 	r.Get("/employees", handlers.Require(readers...), a.listEmployees)
 	r.Get("/employees/:id", handlers.Require(readers...), a.getEmployee)
-	r.Patch("/employees/:id", handlers.Require("admin", "hr", "payroll"), a.patchEmployee)
+	r.Patch("/employees/:id", handlers.Require(auth.Admin, auth.HR, auth.Payroll), a.patchEmployee)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -12,7 +13,7 @@ import (
 
 // registerAPIKeys mounts API key management (admin only).
 func (a *API) registerAPIKeys(r fiber.Router) {
-	admin := handlers.Require("admin")
+	admin := handlers.Require(auth.Admin)
 	r.Post("/api-keys", admin, a.createAPIKey)
 	r.Get("/api-keys", admin, a.listAPIKeys)
 	r.Delete("/api-keys/:id", admin, a.revokeAPIKey)

@@ -3,11 +3,12 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 )
 
 func (a *API) registerAudit(r fiber.Router) {
-	r.Get("/audit-log/verify", handlers.Require("admin", "auditor"), a.verifyAudit)
+	r.Get("/audit-log/verify", handlers.Require(auth.Admin, auth.Auditor), a.verifyAudit)
 }
 
 // verifyAudit is GET /audit-log/verify: every hash of the tenant's audit

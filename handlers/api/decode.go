@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/strictjson"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 )
@@ -20,23 +20,20 @@ func decode(c *fiber.Ctx, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return handlers.Fail(fiber.StatusBadRequest, "empty_body", "请求内容为空，请提交 JSON 对象")
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err := strictjson.Decode(body, v)
 	if err == nil {
-		if _, err := dec.Token(); err != io.EOF {
-			return handlers.Fail(fiber.StatusBadRequest, "bad_json", "请求内容须为单个 JSON 对象")
-		}
 		return nil
 	}
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
+	var unknownErr *strictjson.UnknownFieldError
 	switch {
+	case errors.Is(err, strictjson.ErrTrailing):
+		return handlers.Fail(fiber.StatusBadRequest, "bad_json", "请求内容须为单个 JSON 对象")
 	case errors.As(err, &typeErr):
 		return handlers.Invalid(map[string]string{typeErr.Field: "类型不正确，应为" + jsonType(typeErr.Type.Kind().String())})
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return handlers.Invalid(map[string]string{name: "不支持该字段"})
+	case errors.As(err, &unknownErr):
+		return handlers.Invalid(map[string]string{unknownErr.Field: "不支持该字段"})
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
 		return handlers.Fail(fiber.StatusBadRequest, "bad_json", "请求内容不是有效的 JSON")
 	case errors.Is(err, leave.ErrBadDate):

@@ -5,15 +5,16 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 )
 
 func (a *API) registerDismissal(r fiber.Router) {
-	r.Post("/dismissal-checks", handlers.Require("admin", "hr", "payroll"), a.checkDismissal)
-	r.Get("/dismissal-checks", handlers.Require("admin", "hr", "auditor", "payroll"), a.listDismissalChecks)
-	r.Get("/dismissal-checks/:id", handlers.Require("admin", "hr", "auditor", "payroll"), a.getDismissalCheck)
-	r.Get("/alerts/contract-extensions", handlers.Require("admin", "hr", "auditor"), a.contractExtensions)
+	r.Post("/dismissal-checks", handlers.Require(auth.Admin, auth.HR, auth.Payroll), a.checkDismissal)
+	r.Get("/dismissal-checks", handlers.Require(auth.Admin, auth.HR, auth.Auditor, auth.Payroll), a.listDismissalChecks)
+	r.Get("/dismissal-checks/:id", handlers.Require(auth.Admin, auth.HR, auth.Auditor, auth.Payroll), a.getDismissalCheck)
+	r.Get("/alerts/contract-extensions", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.contractExtensions)
 }
 
 // checkDismissal is POST /dismissal-checks: the verdict, stored and audited.

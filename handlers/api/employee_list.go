@@ -20,22 +20,21 @@ func (a *API) listEmployees(c *fiber.Ctx) error {
 	}
 	f := store.EmployeeFilter{ExternalID: c.Query("external_id"), Query: c.Query("q"),
 		Gender: c.Query("gender"), Status: c.Query("status", "current"), Today: a.cases.Today(),
-		AfterTime: k.At, AfterID: k.ID}
+		AfterTime: k.At, AfterID: k.ID, Limit: k.N}
 	if f.Status != "current" && f.Status != "former" && f.Status != "all" {
 		return handlers.Invalid(map[string]string{"status": "须为 current（在职）、former（已离职）或 all（全部）"})
 	}
 	if f.Gender != "" && f.Gender != "female" && f.Gender != "male" {
 		return handlers.Invalid(map[string]string{"gender": "须为 female 或 male"})
 	}
-	f.Limit = k.N
 	rows, more, err := a.cases.ListEmployees(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
 	if err != nil {
 		return err
 	}
 	key := func(e store.Employee) (time.Time, string) { return e.CreatedAt, e.ID }
-	p := pageOf(rows, k.N, cases.ViewEmployee, key)
+	out := pageOf(rows, k.N, cases.ViewEmployee, key)
 	if more {
-		p.NextCursor = encodeCursor(key(rows[len(rows)-1]))
+		out.NextCursor = encodeCursor(key(rows[len(rows)-1]))
 	}
-	return c.JSON(p)
+	return c.JSON(out)
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/leave"
@@ -10,15 +11,15 @@ import (
 )
 
 func (a *API) registerEvents(r fiber.Router) {
-	hr := handlers.Require("admin", "hr")
+	hr := handlers.Require(auth.Admin, auth.HR)
 	r.Post("/employees/:id/pregnancies", hr, a.createPregnancy)
 	r.Post("/employees/:id/births", hr, a.createBirth)
 	r.Post("/employees/:id/miscarriages", hr, a.createMiscarriage)
 	r.Post("/employees/:id/marriages", hr, a.createMarriage)
-	r.Get("/employees/:id/events", handlers.Require("admin", "hr", "auditor"), a.listEvents)
-	r.Get("/births/:id", handlers.Require("admin", "hr", "auditor"), a.getBirth)
+	r.Get("/employees/:id/events", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.listEvents)
+	r.Get("/births/:id", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getBirth)
 	r.Put("/births/:id", hr, a.correctBirth)
-	r.Get("/miscarriages/:id", handlers.Require("admin", "hr", "auditor"), a.getMiscarriage)
+	r.Get("/miscarriages/:id", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getMiscarriage)
 	r.Put("/miscarriages/:id", hr, a.correctMiscarriage)
 	r.Put("/marriages/:id", hr, a.correctMarriage)
 	r.Put("/pregnancies/:id", hr, a.correctPregnancy)

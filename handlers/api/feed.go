@@ -10,12 +10,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/payroll"
 )
 
 func (a *API) registerPayrollFeed(r fiber.Router) {
-	r.Get("/payroll/feed", handlers.Require("payroll", "admin", "hr"), a.payrollFeed)
+	r.Get("/payroll/feed", handlers.Require(auth.Payroll, auth.Admin, auth.HR), a.payrollFeed)
 }
 
 // feedLimit reads ?limit= (employees per page, default 500, 1..1000).

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/pdf"
@@ -13,7 +14,7 @@ import (
 )
 
 // pdfReaders may generate and download documents.
-var pdfReaders = []string{"admin", "hr", "auditor"}
+var pdfReaders = []string{auth.Admin, auth.HR, auth.Auditor}
 
 func (a *API) registerFilings(r fiber.Router) {
 	r.Get("/allowance-claims/:id/pdf", handlers.Require(pdfReaders...), a.filingRoute((*cases.Filings).ClaimForm))

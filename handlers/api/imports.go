@@ -3,6 +3,7 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 )
@@ -12,8 +13,8 @@ func (a *API) registerImports(r fiber.Router) {
 	r.Get("/imports/employees/template.xlsx", handlers.Require(readers...), a.employeeTemplate)
 	r.Post("/imports/family", handlers.Require(writers...), a.importFamily)
 	r.Get("/imports/family/template.xlsx", handlers.Require(readers...), a.familyTemplate)
-	r.Get("/imports", handlers.Require("admin", "hr", "auditor"), a.listImports)
-	r.Get("/imports/:id", handlers.Require("admin", "hr", "auditor"), a.getImport)
+	r.Get("/imports", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.listImports)
+	r.Get("/imports/:id", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getImport)
 }
 
 // importEmployees is POST /imports/employees?dry_run=true|false with the

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -12,7 +13,7 @@ import (
 
 // registerIntegrations mounts the payroll integration routes (admin only).
 func (a *API) registerIntegrations(r fiber.Router) {
-	admin := handlers.Require("admin")
+	admin := handlers.Require(auth.Admin)
 	r.Post("/integrations", admin, a.createIntegration)
 	r.Get("/integrations", admin, a.listIntegrations)
 	r.Get("/integrations/:id", admin, a.getIntegration)

@@ -3,13 +3,14 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
 
 func (a *API) registerLeave(r fiber.Router) {
-	hr := handlers.Require("admin", "hr")
+	hr := handlers.Require(auth.Admin, auth.HR)
 	r.Post("/leave-requests", hr, a.submitLeave)
 	r.Post("/leave-requests/preview", hr, a.previewLeave)
 	r.Get("/leave-requests", handlers.Require(familyReaders...), a.listLeave)

@@ -5,12 +5,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 )
 
 func (a *API) registerSettings(r fiber.Router) {
-	r.Get("/settings", handlers.Require("admin", "hr", "auditor"), a.getSettings)
-	r.Put("/settings", handlers.Require("admin"), a.putSettings)
+	r.Get("/settings", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getSettings)
+	r.Put("/settings", handlers.Require(auth.Admin), a.putSettings)
 }
 
 func (a *API) getSettings(c *fiber.Ctx) error {

@@ -5,15 +5,16 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 )
 
 func (a *API) registerTenantDeletion(r fiber.Router) {
-	r.Post("/tenant/deletion", handlers.Require("admin"), a.requestTenantDeletion)
-	r.Get("/tenant/deletion", handlers.Require("admin"), a.tenantDeletion)
-	r.Delete("/tenant/deletion", handlers.Require("admin"), a.cancelTenantDeletion)
-	r.Get("/tenant/export", handlers.Require("admin"), a.exportTenant)
+	r.Post("/tenant/deletion", handlers.Require(auth.Admin), a.requestTenantDeletion)
+	r.Get("/tenant/deletion", handlers.Require(auth.Admin), a.tenantDeletion)
+	r.Delete("/tenant/deletion", handlers.Require(auth.Admin), a.cancelTenantDeletion)
+	r.Get("/tenant/export", handlers.Require(auth.Admin), a.exportTenant)
 }
 
 // requestTenantDeletion is POST /tenant/deletion {confirm_name}: every row

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -19,17 +20,17 @@ type apiKeysPage struct {
 }
 
 func (p *Portal) registerAPIKeys(r fiber.Router) {
-	p.AddNav(NavEntry{Key: "api-keys", Label: "API 密钥", Path: "/api-keys", Order: OrderIntegrations + 1, Roles: []string{"admin"}})
+	p.AddNav(NavEntry{Key: "api-keys", Label: "API 密钥", Path: "/api-keys", Order: OrderIntegrations + 1, Roles: []string{auth.Admin}})
 	p.AddActionLabels(map[string]string{"api_key.revoke": "吊销 API 密钥"})
-	p.page(r, fiber.MethodGet, "/api-keys", p.apiKeys, "admin")
-	p.page(r, fiber.MethodPost, "/api-keys", p.apiKeyCreate, "admin")
-	p.page(r, fiber.MethodPost, "/api-keys/:id/revoke", p.apiKeyRevoke, "admin")
+	p.page(r, fiber.MethodGet, "/api-keys", p.apiKeys, auth.Admin)
+	p.page(r, fiber.MethodPost, "/api-keys", p.apiKeyCreate, auth.Admin)
+	p.page(r, fiber.MethodPost, "/api-keys/:id/revoke", p.apiKeyRevoke, auth.Admin)
 }
 
 // apiKeys is GET /api-keys.
 func (p *Portal) apiKeys(c *fiber.Ctx) error {
 	f := NewForm()
-	f.Values["role"] = "auditor"
+	f.Values["role"] = auth.Auditor
 	return p.renderAPIKeys(c, fiber.StatusOK, apiKeysPage{Form: f})
 }
 

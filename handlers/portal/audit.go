@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -42,12 +43,12 @@ type auditPage struct {
 }
 
 func (p *Portal) registerAudit(r fiber.Router) {
-	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{"admin", "auditor"}})
+	p.AddNav(NavEntry{Key: "audit", Label: "审计", Path: "/audit", Order: OrderAudit, Roles: []string{auth.Admin, auth.Auditor}})
 	p.AddActionLabels(map[string]string{"user.login": "登录门户", "user.logout": "退出门户", "user.login_failed": "登录失败", "api_key.create": "创建 API 密钥",
 		"audit.verify": "校验审计链"})
 	p.AddActionLabels(knownActions)
 	p.AddActionLabels(readActions)
-	p.page(r, fiber.MethodGet, "/audit", p.audit, "admin", "auditor")
+	p.page(r, fiber.MethodGet, "/audit", p.audit, auth.Admin, auth.Auditor)
 }
 
 // audit is GET /audit?type=&object=&before=&verify=1: the tenant's audit
@@ -86,18 +87,9 @@ func (p *Portal) audit(c *fiber.Ctx) error {
 // the actors' names.
 func (p *Portal) auditRows(c *fiber.Ctx, f store.AuditFilter) ([]auditRow, bool, error) {
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var entries []store.AuditEntry
-	var names map[string]string
 	want := f.Limit
 	f.Limit++
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		if entries, err = tx.AuditLog(ctx, tenant, f); err != nil {
-			return err
-		}
-		names, err = tx.UserNames(ctx, tenant)
-		return err
-	})
+	entries, names, err := p.cases.AuditLog(ctx, tenant, f)
 	if err != nil {
 		return nil, false, err
 	}

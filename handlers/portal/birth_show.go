@@ -108,14 +108,7 @@ func (p *Portal) miscarriage(c *fiber.Ctx) error {
 
 // userNames maps the tenant's user ids to their names.
 func (p *Portal) userNames(c *fiber.Ctx) (map[string]string, error) {
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var names map[string]string
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		names, err = tx.UserNames(ctx, tenant)
-		return err
-	})
-	return names, err
+	return p.cases.UserNames(c.UserContext(), handlers.Tenant(c))
 }
 
 // byName names the actor of a "type:id" stamp (recorded_by, decided_by).

@@ -10,6 +10,7 @@ import (
 
 	"leaveguard/app"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 // serverOn returns tenant A's admin browsing a server whose clock reads
@@ -20,7 +21,7 @@ func serverOn(t *testing.T, cal leave.Calendar, day string) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 1000000, Env: "dev"}, Log: slog.New(slog.NewJSONHandler(&bytes.Buffer{}, nil)),
+	srv := server.NewServer(app.Deps{Config: app.Config{RateLimit: 1000000, Env: "dev"}, Log: slog.New(slog.NewJSONHandler(&bytes.Buffer{}, nil)),
 		Store: env.Store, Cache: env.Cache, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: cal,
 		Clock: func() time.Time { return on.Add(4 * time.Hour) }}) // 12:00 in Beijing
 	b := admin(t, 0)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -14,7 +15,7 @@ import (
 // Roles of the allowance and subsidy pages (as the API's).
 var (
 	claimReaders = familyReaders
-	claimWriters = []string{"admin", "hr"}
+	claimWriters = []string{auth.Admin, auth.HR}
 )
 
 // claimRow is a claim with the employee it is for.

@@ -1,12 +1,11 @@
 package portal
 
 import (
-	"context"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
-	"leaveguard/store"
+	"leaveguard/handlers"
 )
 
 // dashboardPage is the data of 工作台.
@@ -16,46 +15,30 @@ type dashboardPage struct {
 
 func (p *Portal) registerDashboard(r fiber.Router) {
 	p.AddNav(NavEntry{Key: "dashboard", Label: "工作台", Path: "/", Order: OrderDashboard})
-	p.AddTile(Tile{Order: 10, Load: employeeCountTiles})
+	p.AddTile(Tile{Order: 10, Run: p.employeeCountTiles})
 	p.page(r, fiber.MethodGet, "/", p.dashboard)
 }
 
-// dashboard is GET /: every tile the user's role may see, computed in one
-// read-only transaction.
+// dashboard is GET /: every tile the user's role may see.
 func (p *Portal) dashboard(c *fiber.Ctx) error {
 	sess := sessionOf(c)
-	ctx := c.UserContext()
-	cards := make([][]Card, len(p.tiles))
-	err := p.cases.Store.ReadTx(ctx, sess.Tenant, func(tx *store.Tx) error {
-		for i, t := range p.tiles {
-			if t.Load == nil || !allowed(sess.Role, t.Roles) {
-				continue
-			}
-			var err error
-			if cards[i], err = t.Load(ctx, tx, sess.Tenant); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
 	var page dashboardPage
-	for i, t := range p.tiles {
-		if t.Run != nil && allowed(sess.Role, t.Roles) {
-			if cards[i], err = t.Run(c); err != nil {
-				return err
-			}
+	for _, t := range p.tiles {
+		if !allowed(sess.Role, t.Roles) {
+			continue
 		}
-		page.Cards = append(page.Cards, cards[i]...)
+		cards, err := t.Run(c)
+		if err != nil {
+			return err
+		}
+		page.Cards = append(page.Cards, cards...)
 	}
 	return p.render(c, fiber.StatusOK, "dashboard", "工作台", "dashboard", page)
 }
 
 // employeeCountTiles are the head counts: all employees and female ones.
-func employeeCountTiles(ctx context.Context, tx *store.Tx, tenant string) ([]Card, error) {
-	n, err := tx.CountEmployeesByGender(ctx, tenant)
+func (p *Portal) employeeCountTiles(c *fiber.Ctx) ([]Card, error) {
+	n, err := p.cases.EmployeeCounts(c.UserContext(), handlers.Tenant(c))
 	if err != nil {
 		return nil, err
 	}

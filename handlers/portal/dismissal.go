@@ -1,12 +1,12 @@
 package portal
 
 import (
-	"errors"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -14,8 +14,8 @@ import (
 
 // Roles of the dismissal-check pages (as the API's).
 var (
-	dismissalReaders = []string{"admin", "hr", "auditor", "payroll"}
-	dismissalWriters = []string{"admin", "hr", "payroll"}
+	dismissalReaders = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	dismissalWriters = []string{auth.Admin, auth.HR, auth.Payroll}
 )
 
 // dismissalRow is a stored check with the employee it is about.
@@ -118,29 +118,10 @@ func (p *Portal) dismissalFilter(c *fiber.Ctx, page *dismissalPage, employeeID s
 	if page.Ext == "" {
 		return employeeID, nil
 	}
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	id := "-"
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		e, err := tx.EmployeeByExternalID(ctx, tenant, page.Ext)
-		if err == nil {
-			id = e.ID
-		}
-		if errors.Is(err, store.ErrNotFound) {
-			return nil
-		}
-		return err
-	})
-	return id, err
+	return p.employeeByExt(c, page.Ext)
 }
 
 // employeeLabels names the tenant's employees among ids.
 func (p *Portal) employeeLabels(c *fiber.Ctx, ids []string) (map[string]store.EmployeeLabel, error) {
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var out map[string]store.EmployeeLabel
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		out, err = tx.EmployeeLabels(ctx, tenant, ids)
-		return err
-	})
-	return out, err
+	return p.cases.EmployeeLabels(c.UserContext(), handlers.Tenant(c), ids)
 }

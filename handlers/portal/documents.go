@@ -6,13 +6,14 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
 
 // documentReaders may generate and download PDF documents (as the API's).
-var documentReaders = []string{"admin", "hr", "auditor"}
+var documentReaders = []string{auth.Admin, auth.HR, auth.Auditor}
 
 // errPDFUnavailable is the 503 of a PDF route when the CJK font is missing.
 var errPDFUnavailable = handlers.Fail(fiber.StatusServiceUnavailable, "pdf_unavailable",

@@ -81,12 +81,7 @@ func (p *Portal) employeeUpdate(c *fiber.Ctx) error {
 		return p.fail(c, errNotFoundPage)
 	}
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	var before store.Employee
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		before, err = tx.Employee(ctx, tenant, id)
-		return err
-	})
+	before, err := p.cases.EmployeeForEdit(ctx, tenant, id)
 	if err != nil {
 		return err
 	}

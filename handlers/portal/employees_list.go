@@ -3,6 +3,7 @@ package portal
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -10,8 +11,8 @@ import (
 
 // Roles of the employee pages.
 var (
-	employeeReaders = []string{"admin", "hr", "auditor", "payroll"}
-	employeeWriters = []string{"admin", "hr", "payroll"}
+	employeeReaders = []string{auth.Admin, auth.HR, auth.Auditor, auth.Payroll}
+	employeeWriters = []string{auth.Admin, auth.HR, auth.Payroll}
 )
 
 // employeesPage is the data of the employee list.

@@ -3,13 +3,14 @@ package portal
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 )
 
 // extensionReaders may see the contracts to extend (page, menu and tile).
-var extensionReaders = []string{"admin", "hr", "auditor"}
+var extensionReaders = []string{auth.Admin, auth.HR, auth.Auditor}
 
 // extensionsPage lists the contracts that must be extended.
 type extensionsPage struct {

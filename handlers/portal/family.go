@@ -2,13 +2,15 @@ package portal
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"leaveguard/app/auth"
 )
 
 // Roles of the family-event pages (as the API's): pregnancy, birth and
 // miscarriage facts are sensitive, so payroll does not read them.
 var (
-	familyReaders = []string{"admin", "hr", "auditor"}
-	familyWriters = []string{"admin", "hr"}
+	familyReaders = []string{auth.Admin, auth.HR, auth.Auditor}
+	familyWriters = []string{auth.Admin, auth.HR}
 )
 
 // familyField is one input of a family-event form.

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/cases"
+	"leaveguard/handlers"
 )
 
 // mergeFormError adds a use case's field messages to f (the form's own
@@ -33,15 +34,7 @@ func mergeFormError(f *Form, err error, rename map[string]string) (int, bool) {
 			f.Errors[k] = v
 		}
 	}
-	var ce *cases.Error
-	errors.As(err, &ce)
-	switch ce.Kind {
-	case cases.Conflict:
-		return fiber.StatusConflict, true
-	case cases.Unprocessable:
-		return fiber.StatusUnprocessableEntity, true
-	}
-	return fiber.StatusBadRequest, true
+	return handlers.Classify(err).Status, true
 }
 
 // explain says in Chinese what a 409 or 422 answer means and what to do,

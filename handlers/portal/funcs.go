@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 )
@@ -19,7 +20,7 @@ var china = time.FixedZone("CST", 8*3600)
 
 var errNotFoundPage = handlers.Fail(fiber.StatusNotFound, "not_found", "您访问的页面不存在，请从左侧导航重新进入。")
 
-var roleLabels = map[string]string{"admin": "管理员", "hr": "人事专员", "auditor": "审计员（只读）", "payroll": "薪酬系统"}
+var roleLabels = map[string]string{auth.Admin: "管理员", auth.HR: "人事专员", auth.Auditor: "审计员（只读）", auth.Payroll: "薪酬系统"}
 
 func (p *Portal) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -30,7 +31,7 @@ func (p *Portal) funcs() template.FuncMap {
 		"gender":      genderLabel,
 		"role":        func(r string) string { return orRaw(roleLabels[r], r) },
 		"action":      func(a string) string { return orRaw(p.actions[a], a) },
-		"roles":       func() []string { return []string{"admin", "hr", "auditor", "payroll"} },
+		"roles":       func() []string { return auth.Roles },
 		"withQuery":   withQuery,
 		"initial":     initial,
 		"active":      func(v View, key string) bool { return v.Active == key },

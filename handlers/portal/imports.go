@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -15,8 +16,8 @@ import (
 
 // importers may import employees; auditors may read the history.
 var (
-	importers      = []string{"admin", "hr"}
-	importReaders  = []string{"admin", "hr", "auditor"}
+	importers      = []string{auth.Admin, auth.HR}
+	importReaders  = []string{auth.Admin, auth.HR, auth.Auditor}
 	importDeadline = 10 * time.Minute
 )
 

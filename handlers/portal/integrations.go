@@ -5,13 +5,14 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
 
 // integrationAdmins manage payroll integrations (as the API's).
-var integrationAdmins = []string{"admin"}
+var integrationAdmins = []string{auth.Admin}
 
 // integrationsPage lists the integrations with the form of a new one.
 type integrationsPage struct {

@@ -5,12 +5,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"leaveguard/internal/testutil"
 )
 
 // by is a CSS selector of a data-testid.
@@ -97,18 +98,6 @@ func download(t *testing.T, ctx context.Context, id string) []byte {
 	return nil
 }
 
-// pdfText extracts the text of a PDF with pdftotext (poppler-utils).
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Skipf("pdftotext (poppler-utils) is needed to read the PDF: %v", err)
-	}
-	return string(out)
-}
-
 // TestJourneyBirthToClaim is the main journey in chromium: log in,
 // add an employee, record a pregnancy and a birth, see the computed leave
 // and the timeline, request and approve the leave, run a dismissal check
@@ -167,7 +156,7 @@ func TestJourneyBirthToClaim(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		t.Fatalf("claim PDF: %.20q", pdf)
 	}
-	mustContain(t, "claim PDF text", pdfText(t, pdf), "生育津贴", "塔娜")
+	mustContain(t, "claim PDF text", testutil.PDFText(t, pdf, "-layout"), "生育津贴", "塔娜")
 	step(t, ctx, dir, "12-exports", "main", []string{"劳动保障合规报告", "CSV"},
 		click("nav-exports"), by("export-form"), setIn("field-from", day(-30)), setIn("field-to", day(0)))
 	csv := download(t, ctx, "export-submit")

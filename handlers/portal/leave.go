@@ -1,12 +1,12 @@
 package portal
 
 import (
-	"errors"
 	"html/template"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/leave"
 	"leaveguard/store"
@@ -15,7 +15,7 @@ import (
 // Roles of the leave pages (as the API's).
 var (
 	leaveReaders = familyReaders
-	leaveWriters = []string{"admin", "hr"}
+	leaveWriters = []string{auth.Admin, auth.HR}
 )
 
 // leaveRow is a request with the employee it is for.
@@ -132,18 +132,10 @@ func (p *Portal) employeeFilter(c *fiber.Ctx, ext, id *string) (string, error) {
 // employeeByExt returns the id of the tenant's employee with 员工编号 ext,
 // or "-" when there is none.
 func (p *Portal) employeeByExt(c *fiber.Ctx, ext string) (string, error) {
-	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	id := "-"
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		e, err := tx.EmployeeByExternalID(ctx, tenant, ext)
-		if err == nil {
-			id = e.ID
-		}
-		if errors.Is(err, store.ErrNotFound) {
-			return nil
-		}
-		return err
-	})
+	id, err := p.cases.EmployeeIDByExternal(c.UserContext(), handlers.Tenant(c), ext)
+	if id == "" {
+		id = "-"
+	}
 	return id, err
 }
 

@@ -13,6 +13,7 @@ import (
 	"leaveguard/app"
 	"leaveguard/app/cache"
 	"leaveguard/leave"
+	"leaveguard/server"
 )
 
 // TestRedisDown: without Redis the portal fails closed with a clear
@@ -23,7 +24,7 @@ func TestRedisDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = dead.Ping(context.Background())
-	srv := app.NewServer(app.Deps{Config: app.Config{RateLimit: 1000000, Env: "dev"}, Log: slog.New(slog.NewJSONHandler(&bytes.Buffer{}, nil)),
+	srv := server.NewServer(app.Deps{Config: app.Config{RateLimit: 1000000, Env: "dev"}, Log: slog.New(slog.NewJSONHandler(&bytes.Buffer{}, nil)),
 		Store: env.Store, Cache: dead, Cipher: env.Cipher, Rules: leave.DefaultRuleBook(), Calendar: leave.NewCalendar()})
 	b := newBrowser(t)
 	b.app = srv

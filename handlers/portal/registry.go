@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"context"
 	"html/template"
 	"sort"
 
@@ -51,13 +50,11 @@ type Card struct {
 	Tone  string
 }
 
-// Tile computes dashboard cards for the listed roles (all when empty):
-// either Load, inside the dashboard's read-only tenant transaction, or Run,
-// which calls use cases (each with its own transaction) after it.
+// Tile computes dashboard cards for the listed roles (all when empty): Run
+// calls use cases (app/cases) and turns their answers into cards.
 type Tile struct {
 	Order int
 	Roles []string
-	Load  func(ctx context.Context, tx *store.Tx, tenant string) ([]Card, error)
 	Run   func(c *fiber.Ctx) ([]Card, error)
 }
 

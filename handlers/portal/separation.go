@@ -6,13 +6,14 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
 
 // separationWriters may record and withdraw a separation (as the API's).
-var separationWriters = []string{"admin", "hr"}
+var separationWriters = []string{auth.Admin, auth.HR}
 
 // separationFields are the inputs of the 办理离职 form.
 var separationFields = []string{"last_day", "kind", "ground", "dismissal_check_id", "reviewed_by", "review_note", "override_reason"}
@@ -45,7 +46,7 @@ func (p *Portal) separationSection(c *fiber.Ctx, e store.Employee) (template.HTM
 
 func (p *Portal) separationData(c *fiber.Ctx, e store.Employee, f Form) separationBlock {
 	s := sessionOf(c)
-	return separationBlock{E: e, Form: f, CSRF: s.CSRF, CanWrite: allowed(s.Role, separationWriters), IsAdmin: s.Role == "admin"}
+	return separationBlock{E: e, Form: f, CSRF: s.CSRF, CanWrite: allowed(s.Role, separationWriters), IsAdmin: s.Role == auth.Admin}
 }
 
 // separationRecord is POST /employees/:id/separation: record it and go

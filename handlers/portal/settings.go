@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 )
@@ -14,8 +15,8 @@ import (
 // Roles of the settings page (as the API's): everyone who reads reads the
 // rules in force; only admins change them.
 var (
-	settingsReaders = []string{"admin", "hr", "auditor"}
-	settingsWriters = []string{"admin"}
+	settingsReaders = []string{auth.Admin, auth.HR, auth.Auditor}
+	settingsWriters = []string{auth.Admin}
 )
 
 // settingRow is one setting as shown and edited.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 )
@@ -26,7 +27,7 @@ type oneTimePage struct {
 // staffNew is GET /staff/new.
 func (p *Portal) staffNew(c *fiber.Ctx) error {
 	f := NewForm()
-	f.Values["role"], f.Values["mode"] = "hr", "generate"
+	f.Values["role"], f.Values["mode"] = auth.HR, "generate"
 	return p.render(c, fiber.StatusOK, "staff_form", "添加账号", "staff", staffFormPage{Form: f})
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"time"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
@@ -18,18 +19,18 @@ type staffPage struct {
 }
 
 func (p *Portal) registerStaff(r fiber.Router) {
-	p.AddNav(NavEntry{Key: "staff", Label: "账号管理", Path: "/staff", Order: OrderStaff, Roles: []string{"admin"}})
+	p.AddNav(NavEntry{Key: "staff", Label: "账号管理", Path: "/staff", Order: OrderStaff, Roles: []string{auth.Admin}})
 	p.AddActionLabels(map[string]string{"user.create": "创建账号", "user.role_change": "变更角色",
 		"user.disable": "停用账号", "user.enable": "启用账号", "user.password_reset": "重置密码",
 		"user.password_change": "修改密码"})
-	p.page(r, fiber.MethodGet, "/staff", p.staff, "admin")
-	p.page(r, fiber.MethodGet, "/staff/new", p.staffNew, "admin")
-	p.page(r, fiber.MethodPost, "/staff", p.staffInvite, "admin")
-	p.page(r, fiber.MethodGet, "/staff/:id", p.staffUser, "admin")
-	p.page(r, fiber.MethodPost, "/staff/:id/role", p.staffRole, "admin")
-	p.page(r, fiber.MethodPost, "/staff/:id/disable", p.staffDisable(true), "admin")
-	p.page(r, fiber.MethodPost, "/staff/:id/enable", p.staffDisable(false), "admin")
-	p.page(r, fiber.MethodPost, "/staff/:id/reset-password", p.staffReset, "admin")
+	p.page(r, fiber.MethodGet, "/staff", p.staff, auth.Admin)
+	p.page(r, fiber.MethodGet, "/staff/new", p.staffNew, auth.Admin)
+	p.page(r, fiber.MethodPost, "/staff", p.staffInvite, auth.Admin)
+	p.page(r, fiber.MethodGet, "/staff/:id", p.staffUser, auth.Admin)
+	p.page(r, fiber.MethodPost, "/staff/:id/role", p.staffRole, auth.Admin)
+	p.page(r, fiber.MethodPost, "/staff/:id/disable", p.staffDisable(true), auth.Admin)
+	p.page(r, fiber.MethodPost, "/staff/:id/enable", p.staffDisable(false), auth.Admin)
+	p.page(r, fiber.MethodPost, "/staff/:id/reset-password", p.staffReset, auth.Admin)
 }
 
 // staff is GET /staff?q=&role=&status=&after=: the tenant's portal users.
@@ -47,12 +48,9 @@ func (p *Portal) staff(c *fiber.Ctx) error {
 	after, afterID := decodeCursor(c.Query("after"))
 	page.Paged, page.Filtered = afterID != "", page.Q != "" || page.Role != "" || page.Status != ""
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		page.Rows, err = tx.StaffUsers(ctx, tenant, store.UserFilter{Query: page.Q, Role: page.Role,
-			Status: page.Status, AfterTime: after, AfterID: afterID, Limit: PageSize + 1})
-		return err
-	})
+	var err error
+	page.Rows, err = p.cases.StaffUsers(ctx, tenant, store.UserFilter{Query: page.Q, Role: page.Role,
+		Status: page.Status, AfterTime: after, AfterID: afterID, Limit: PageSize + 1})
 	if err != nil {
 		return err
 	}

@@ -27,15 +27,10 @@ func (p *Portal) renderStaffUser(c *fiber.Ctx, status int, msg string) error {
 	}
 	tenant, ctx := handlers.Tenant(c), c.UserContext()
 	page := staffUserPage{Me: id == sessionOf(c).UserID, Error: msg}
-	err := p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		page.U, err = tx.StaffUser(ctx, tenant, id)
-		return err
-	})
-	if err != nil {
+	var err error
+	if page.U, err = p.cases.StaffUser(ctx, tenant, id); err != nil {
 		return err
 	}
-	page.U.PasswordHash = ""
 	if page.Trail, _, err = p.auditRows(c, store.AuditFilter{ObjectType: "user", ObjectID: id, Limit: trailSize}); err != nil {
 		return err
 	}
@@ -104,12 +99,7 @@ func (p *Portal) staffReset(c *fiber.Ctx) error {
 		return err
 	}
 	_ = p.sessions.endUser(ctx, tenant, id)
-	var u store.StaffUser
-	err = p.cases.Store.ReadTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		u, err = tx.StaffUser(ctx, tenant, id)
-		return err
-	})
+	u, err := p.cases.StaffUser(ctx, tenant, id)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
 	"leaveguard/store"
@@ -22,10 +23,10 @@ type tenantDeletionPage struct {
 func (p *Portal) registerTenantDeletion(r fiber.Router) {
 	p.AddActionLabels(map[string]string{"tenant.deletion_request": "申请删除本单位全部数据",
 		"tenant.deletion_cancel": "撤销删除申请", "tenant.export": "导出本单位全部数据"})
-	p.page(r, fiber.MethodGet, "/tenant-deletion", p.tenantDeletion, "admin")
-	p.page(r, fiber.MethodPost, "/tenant-deletion", p.tenantDeletionRequest, "admin")
-	p.page(r, fiber.MethodPost, "/tenant-deletion/cancel", p.tenantDeletionCancel, "admin")
-	p.page(r, fiber.MethodGet, "/tenant-deletion/export.zip", p.tenantExport, "admin")
+	p.page(r, fiber.MethodGet, "/tenant-deletion", p.tenantDeletion, auth.Admin)
+	p.page(r, fiber.MethodPost, "/tenant-deletion", p.tenantDeletionRequest, auth.Admin)
+	p.page(r, fiber.MethodPost, "/tenant-deletion/cancel", p.tenantDeletionCancel, auth.Admin)
+	p.page(r, fiber.MethodGet, "/tenant-deletion/export.zip", p.tenantExport, auth.Admin)
 }
 
 func (p *Portal) tenantDeletion(c *fiber.Ctx) error {

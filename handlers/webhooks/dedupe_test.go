@@ -55,10 +55,10 @@ func TestDedupe10000(t *testing.T) {
 	close(work)
 	wg.Wait()
 	elapsed := time.Since(start)
-	deliveries := count(t, `SELECT count(*) FROM webhook_deliveries WHERE integration_id = $1 AND status = 'processed'`, id)
-	repeatsSeen := count(t, `SELECT coalesce(sum(duplicates), 0) FROM webhook_deliveries WHERE integration_id = $1`, id)
-	employees := count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id LIKE 'DEDUPE-%'`, env.A.ID)
-	audits := count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND actor_type = 'webhook' AND actor_id = $2 AND action = 'employee.create'`, env.A.ID, id)
+	deliveries := env.Count(t, `SELECT count(*) FROM webhook_deliveries WHERE integration_id = $1 AND status = 'processed'`, id)
+	repeatsSeen := env.Count(t, `SELECT coalesce(sum(duplicates), 0) FROM webhook_deliveries WHERE integration_id = $1`, id)
+	employees := env.Count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id LIKE 'DEDUPE-%'`, env.A.ID)
+	audits := env.Count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND actor_type = 'webhook' AND actor_id = $2 AND action = 'employee.create'`, env.A.ID, id)
 	t.Logf("%d deliveries in %s (%.0f/s): statuses %v; stored %d, duplicates counted %d, employees %d, audited creates %d",
 		len(order), elapsed.Round(time.Millisecond), float64(len(order))/elapsed.Seconds(), statuses, deliveries, repeatsSeen, employees, audits)
 	if statuses[202] != distinct || statuses[200] != distinct*(repeats-1) || len(statuses) != 2 {

@@ -48,7 +48,7 @@ func TestInvalidAndIgnored(t *testing.T) {
 			}
 		}
 	}
-	if n := count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id = 'INV-1'`, env.A.ID); n != 0 {
+	if n := env.Count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id = 'INV-1'`, env.A.ID); n != 0 {
 		t.Fatalf("invalid webhook half-applied: %d employees", n)
 	}
 	if r := post(t, path, secret, retryID, upsertBody("INV-1")); r.Status != 202 {
@@ -101,10 +101,10 @@ func TestWageChanged(t *testing.T) {
 	if dup.Status != 200 || dup.JSON(t)["status"] != "duplicate" || !strings.Contains(string(dup.Body), res["employee_id"].(string)) {
 		t.Fatalf("duplicate: %d %s", dup.Status, dup.Body)
 	}
-	if n := count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id = 'WAGE-1' AND monthly_wage_fen = 810000`, env.A.ID); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id = 'WAGE-1' AND monthly_wage_fen = 810000`, env.A.ID); n != 1 {
 		t.Fatal("wage not applied")
 	}
-	if n := count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND object_id = $2 AND action = 'employee.update'`, env.A.ID, res["employee_id"]); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND object_id = $2 AND action = 'employee.update'`, env.A.ID, res["employee_id"]); n != 1 {
 		t.Fatalf("%d update audits, want 1", n)
 	}
 }

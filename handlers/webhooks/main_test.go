@@ -71,18 +71,3 @@ func upsertBody(ext string) []byte {
 	return []byte(fmt.Sprintf(`{"type":"employee.upserted","timestamp":"2025-03-01T08:00:00Z","data":{"external_id":%q,"name":"乌兰","gender":"female","national_id":%q,"hired_on":"2020-03-01","contract_end":"2027-02-28","monthly_wage_fen":720000,"maternity_insured":true}}`,
 		ext, nationalID()))
 }
-
-// count runs a count query as the superuser (RLS does not apply).
-func count(t testing.TB, q string, args ...any) int {
-	t.Helper()
-	admin, err := env.DB.Admin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	var n int
-	if err := admin.Get(&n, q, args...); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}

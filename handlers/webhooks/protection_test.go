@@ -18,10 +18,7 @@ func protectedMother(t *testing.T, path, secret string) (string, string) {
 	if r.Status != 202 || id == "" {
 		t.Fatalf("upsert: %d %s", r.Status, r.Body)
 	}
-	env.Do(t, "POST", "/api/v1/employees/"+id+"/pregnancies", env.A.Key, map[string]any{"reported_on": "2026-03-01"})
-	if r := env.Do(t, "POST", "/api/v1/employees/"+id+"/births", env.A.Key, map[string]any{"birth_date": "2026-10-01", "child_order": 1}); r.Status != 201 {
-		t.Fatalf("birth: %d %s", r.Status, r.Body)
-	}
+	env.ProtectedMother(t, env.A.Key, id)
 	return ext, id
 }
 
@@ -43,13 +40,13 @@ func TestWageCutRefusedByWebhook(t *testing.T) {
 	if dup := post(t, path, secret, mid, body); dup.Status != 200 || !strings.Contains(string(dup.Body), "wage_reduction_prohibited") {
 		t.Fatalf("repeat: %d %s", dup.Status, dup.Body)
 	}
-	if n := count(t, `SELECT count(*) FROM employees WHERE id = $1 AND monthly_wage_fen = 720000`, emp); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM employees WHERE id = $1 AND monthly_wage_fen = 720000`, emp); n != 1 {
 		t.Fatal("the cut was applied")
 	}
-	if n := count(t, `SELECT count(*) FROM wage_violation_attempts WHERE employee_id = $1 AND NOT overridden`, emp); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM wage_violation_attempts WHERE employee_id = $1 AND NOT overridden`, emp); n != 1 {
 		t.Fatalf("%d violation attempts recorded, want 1", n)
 	}
-	if n := count(t, `SELECT count(*) FROM audit_log WHERE object_id = $1 AND action = 'wage_reduction.refused' AND actor_type = 'webhook' AND actor_id = $2`, emp, id); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM audit_log WHERE object_id = $1 AND action = 'wage_reduction.refused' AND actor_type = 'webhook' AND actor_id = $2`, emp, id); n != 1 {
 		t.Fatalf("%d refusal audits, want 1", n)
 	}
 	raise := []byte(fmt.Sprintf(`{"type":"wage.changed","data":{"external_id":%q,"monthly_wage_fen":760000,"effective_date":"2026-11-01"}}`, ext))
@@ -88,10 +85,10 @@ func TestTerminationProposed(t *testing.T) {
 	if statuses[202] != 1 || statuses[200] != 9 || verdicts["prohibited"] != 10 {
 		t.Fatalf("statuses %v, verdicts %v", statuses, verdicts)
 	}
-	if n := count(t, `SELECT count(*) FROM dismissal_checks WHERE employee_id = $1`, emp); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM dismissal_checks WHERE employee_id = $1`, emp); n != 1 {
 		t.Fatalf("%d checks stored, want 1", n)
 	}
-	if n := count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND type = 'dismissal_check.completed' AND payload->>'employee_id' = $2`, env.A.ID, emp); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND type = 'dismissal_check.completed' AND payload->>'employee_id' = $2`, env.A.ID, emp); n != 1 {
 		t.Fatalf("%d dismissal_check.completed events, want 1", n)
 	}
 	bad := []byte(`{"type":"employee.termination_proposed","data":{"external_id":"NOBODY","ground":"art40","effective_date":"2026-12-01"}}`)

@@ -89,7 +89,7 @@ func TestRejected401(t *testing.T) {
 		}
 	}
 	t.Logf("refused %d of %d forged/stale/incomplete deliveries (100%% required)", refused, rounds*len(cases))
-	if n := count(t, `SELECT count(*) FROM webhook_deliveries WHERE integration_id = $1`, id); n != 0 {
+	if n := env.Count(t, `SELECT count(*) FROM webhook_deliveries WHERE integration_id = $1`, id); n != 0 {
 		t.Fatalf("%d deliveries stored from refused requests", n)
 	}
 	if r := post(t, path, secret, "msg_ok_"+strconv.Itoa(int(seq.Add(1))), body); r.Status != 202 {

@@ -50,10 +50,10 @@ func TestWageChangesConcurrent(t *testing.T) {
 	if statuses[202] != n || statuses[200] != 2*n {
 		t.Fatalf("statuses %v, want 202×%d and 200×%d", statuses, n, 2*n)
 	}
-	if got := count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id LIKE 'WC-%' AND monthly_wage_fen = 800000 + substr(external_id, 4)::int`, env.A.ID); got != n {
+	if got := env.Count(t, `SELECT count(*) FROM employees WHERE tenant_id = $1 AND external_id LIKE 'WC-%' AND monthly_wage_fen = 800000 + substr(external_id, 4)::int`, env.A.ID); got != n {
 		t.Fatalf("%d wages applied, want %d", got, n)
 	}
-	if got := count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND actor_id = $2 AND action = 'employee.update'`, env.A.ID, id); got != n {
+	if got := env.Count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND actor_id = $2 AND action = 'employee.update'`, env.A.ID, id); got != n {
 		t.Fatalf("%d audited updates, want %d", got, n)
 	}
 }

@@ -52,7 +52,7 @@ func TestWageChangeScheduled(t *testing.T) {
 	if dup := post(t, path, secret, mid, wageChanged(ext, 500000, "2028-01-01")); dup.Status != 200 {
 		t.Fatalf("repeat: %d %s", dup.Status, dup.Body)
 	}
-	if n := count(t, `SELECT count(*) FROM scheduled_wage_changes WHERE employee_id = $1`, emp); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM scheduled_wage_changes WHERE employee_id = $1`, emp); n != 1 {
 		t.Fatalf("%d scheduled changes, want 1 (the repeat must not add one)", n)
 	}
 	// A cut from 2027-06-01, inside the protection: refused at once.
@@ -65,13 +65,13 @@ func TestWageChangeScheduled(t *testing.T) {
 	if got := wageOf(t, env.A.ID, late); got != 720000 {
 		t.Fatalf("wage %d, want 720000 (the cut meets the protection)", got)
 	}
-	if n := count(t, `SELECT count(*) FROM scheduled_wage_changes WHERE employee_id = $1 AND outcome = 'refused'`, late); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM scheduled_wage_changes WHERE employee_id = $1 AND outcome = 'refused'`, late); n != 1 {
 		t.Fatal("the change is not settled as refused")
 	}
-	if n := count(t, `SELECT count(*) FROM wage_violation_attempts WHERE employee_id = $1 AND new_wage_fen = 600000`, late); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM wage_violation_attempts WHERE employee_id = $1 AND new_wage_fen = 600000`, late); n != 1 {
 		t.Fatal("no violation attempt recorded")
 	}
-	if n := count(t, `SELECT count(*) FROM audit_log WHERE object_id = $1 AND action = 'wage_reduction.refused' AND actor_type = 'system'`, late); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM audit_log WHERE object_id = $1 AND action = 'wage_reduction.refused' AND actor_type = 'system'`, late); n != 1 {
 		t.Fatal("the refusal is not audited")
 	}
 
@@ -83,15 +83,15 @@ func TestWageChangeScheduled(t *testing.T) {
 	if got := wageOf(t, env.A.ID, emp); got != 500000 {
 		t.Fatalf("wage %d on the effective day, want 500000", got)
 	}
-	if n := count(t, `SELECT count(*) FROM scheduled_wage_changes WHERE employee_id = $1 AND outcome = 'applied'`, emp); n != 1 {
+	if n := env.Count(t, `SELECT count(*) FROM scheduled_wage_changes WHERE employee_id = $1 AND outcome = 'applied'`, emp); n != 1 {
 		t.Fatal("the change is not settled as applied")
 	}
 	applied := `SELECT count(*) FROM audit_log WHERE object_id = $1 AND action = 'employee.update' AND actor_type = 'system'`
-	if n := count(t, applied, emp); n != 1 {
+	if n := env.Count(t, applied, emp); n != 1 {
 		t.Fatalf("%d audited applications, want 1", n)
 	}
 	runDailyJob(t, "2028-01-02") // settled changes are not applied again
-	if n := count(t, applied, emp); n != 1 {
+	if n := env.Count(t, applied, emp); n != 1 {
 		t.Fatalf("%d audited applications after another day, want 1", n)
 	}
 }

@@ -30,6 +30,10 @@ func New(cs *cases.Cases) *Webhooks {
 	return &Webhooks{ingest: cases.NewWebhookIngest(cs), now: time.Now}
 }
 
+// Close stops taking webhooks and waits for the queued ones to be written
+// (the server calls it on shutdown).
+func (w *Webhooks) Close() error { return w.ingest.Close() }
+
 // Register mounts the webhook routes on r (outside API-key authentication:
 // the signature authenticates).
 func (w *Webhooks) Register(r fiber.Router) {
@@ -45,7 +49,8 @@ func unauthorized() error {
 
 // payroll is POST /webhooks/payroll/:integration_id: verify, then apply.
 // 202 processed / ignored, 200 duplicate, 400 invalid (logged for
-// the admin), 401 unknown integration or bad signature.
+// the admin), 401 unknown integration or bad signature, 503 with
+// Retry-After when the tenant's queue is full.
 func (w *Webhooks) payroll(c *fiber.Ctx) error {
 	body := c.Body()
 	if len(body) > MaxBody {

@@ -1,7 +1,10 @@
-package app
+// Package server is LeaveGuard's composition root: it builds the fiber app
+// from the HTTP adapters (handlers/) over the use cases and runs it with the
+// background workers. It only wires; nothing imports it but the binary and
+// the test harnesses (see docs/development.md).
+package server
 
 import (
-	"log/slog"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -9,51 +12,24 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
-	"leaveguard/app/cache"
-	"leaveguard/app/cases"
-	"leaveguard/app/pii"
+	"leaveguard/app"
 	"leaveguard/handlers"
 	"leaveguard/handlers/api"
 	"leaveguard/handlers/portal"
 	"leaveguard/handlers/webhooks"
-	"leaveguard/leave"
-	"leaveguard/store"
 )
-
-// Deps are the long-lived parts the HTTP server is built from.
-type Deps struct {
-	Config   Config
-	Log      *slog.Logger
-	Store    *store.Store
-	Cache    *cache.Cache
-	Cipher   *pii.Cipher
-	Rules    *leave.RuleBook
-	Calendar leave.Calendar
-	PDFFont  PDFFont          // the CJK font of PDF documents (LoadPDFFont); none: PDF routes answer 503
-	Clock    func() time.Time // the one clock of use cases, handlers, workers and audit rows; nil: the wall clock
-}
-
-// Cases returns the use cases over the dependencies.
-func (d Deps) Cases() *cases.Cases {
-	st := d.Store
-	if d.Clock != nil {
-		st = st.WithClock(d.Clock)
-	}
-	return &cases.Cases{Store: st, Cipher: d.Cipher, Rules: d.Rules, Calendar: d.Calendar, Clock: d.Clock,
-		Loopback: d.Config.AllowLoopbackWebhooks}
-}
 
 // NewServer builds the fiber app with every route and middleware. Its
 // /metrics needs LEAVEGUARD_METRICS_TOKEN; with LEAVEGUARD_METRICS_ADDR it
 // is not on this app at all (see NewServers).
-func NewServer(d Deps) *fiber.App {
+func NewServer(d app.Deps) *fiber.App {
 	srv, _ := NewServers(d)
 	return srv
 }
 
 // NewServers builds the main app and, when LEAVEGUARD_METRICS_ADDR is set,
 // the app that serves only /metrics on that address (else nil).
-func NewServers(d Deps) (*fiber.App, *fiber.App) {
+func NewServers(d app.Deps) (*fiber.App, *fiber.App) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewDBStatsCollector(d.Store.DB().DB, "leaveguard"))
 	srv := fiber.New(fiber.Config{
@@ -85,9 +61,11 @@ func NewServers(d Deps) (*fiber.App, *fiber.App) {
 	}
 
 	limiter := handlers.NewLimiter(d.Cache, d.Config.RateLimit, time.Minute)
-	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Store, d.Cache, d.Cases().Now), limiter.PerPrincipal())
+	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Cases(), d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
 	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log, PDF: d.PDFFont.Renderer()}).Register(srv)
-	webhooks.New(d.Cases()).Register(srv)
+	hooks := webhooks.New(d.Cases())
+	hooks.Register(srv)
+	srv.Hooks().OnShutdown(hooks.Close) // after in-flight requests: queued webhooks are written, not dropped
 	return srv, metrics
 }

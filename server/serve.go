@@ -1,36 +1,30 @@
-package app
+package server
 
 import (
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
 
+	"leaveguard/app"
 	"leaveguard/app/cache"
 	"leaveguard/app/pii"
 	"leaveguard/leave"
 	"leaveguard/store"
 )
 
-// NewLogger returns the JSON logger every component shares, writing to w
-// (a LogBuffer over stderr in the binary).
-func NewLogger(w io.Writer) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
-}
-
 // Serve runs the HTTP server and background workers until ctx ends, then
 // shuts down gracefully.
-func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
-	TuneGC()
-	db, err := OpenDB(ctx, cfg.DatabaseURL)
+func Serve(ctx context.Context, cfg app.Config, log *slog.Logger) error {
+	app.TuneGC()
+	db, err := app.OpenDB(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := CheckAppRole(ctx, db); err != nil {
+	if err := app.CheckAppRole(ctx, db); err != nil {
 		return err
 	}
-	if err := CheckMigrations(ctx, db); err != nil {
+	if err := app.CheckMigrations(ctx, db); err != nil {
 		return err
 	}
 	kc, err := cache.New(cfg.RedisURL, cfg.RedisPrefix)
@@ -46,7 +40,7 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	st := store.New(db)
-	cal, err := LoadCalendar(ctx, st)
+	cal, err := app.LoadCalendar(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -54,15 +48,15 @@ func Serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer cancel()
 	go kc.Run(ctx)
 
-	deps := Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal,
-		PDFFont: LoadPDFFont(cfg.PDFFont), Clock: cfg.Clock()}
+	deps := app.Deps{Config: cfg, Log: log, Store: st, Cache: kc, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal,
+		PDFFont: app.LoadPDFFont(cfg.PDFFont), Clock: cfg.Clock()}
 	if deps.PDFFont.Font == nil {
 		log.Warn("PDF font unavailable; PDF routes answer 503", "reason", deps.PDFFont.Reason())
 	}
 	srv, metrics := NewServers(deps)
 	workerCtx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWorkers()
-	running := startWorkers(workerCtx, deps)
+	running := app.StartWorkers(workerCtx, deps)
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Listen(cfg.Addr) }()
 	if metrics != nil {
