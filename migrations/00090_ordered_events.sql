@@ -4,9 +4,10 @@
 -- external_id, when it happened (occurred_at: the writer's clock), a
 -- per-employee sequence assigned at insert in the writer's transaction
 -- (the counter row is locked until that transaction ends, so sequences of
--- one employee commit in order) and the writing transaction's id (xid),
--- which orders the pull API: a reader only sees transactions older than
--- every one still running, so a cursor never skips an event committed late.
+-- one employee commit in order) and a per-tenant position assigned the same
+-- way, which orders the pull API: positions of a tenant commit in order, so
+-- a reader's cursor never skips an event committed late. The tenant's
+-- counter (employee_id = the nil UUID) is always taken first.
 
 CREATE TABLE outbox_sequences (
   tenant_id   uuid NOT NULL,
@@ -25,18 +26,24 @@ ALTER TABLE outbox_events
   ADD COLUMN sequence       bigint,
   ADD COLUMN occurred_at    timestamptz,
   ADD COLUMN schema_version int NOT NULL DEFAULT 1,
-  ADD COLUMN xid            xid8,
-  ADD COLUMN pos            bigserial;
+  ADD COLUMN pos            bigint;
 
 -- Rows written before this migration: ordered by when they were written.
-UPDATE outbox_events SET occurred_at = created_at, xid = '0'::xid8,
-  employee_id = CASE WHEN payload->>'employee_id' ~ '^[0-9a-f-]{36}$' THEN (payload->>'employee_id')::uuid END;
-ALTER TABLE outbox_events ALTER COLUMN occurred_at SET NOT NULL, ALTER COLUMN xid SET NOT NULL;
+UPDATE outbox_events o SET occurred_at = created_at, pos = n.pos,
+  employee_id = CASE WHEN payload->>'employee_id' ~ '^[0-9a-f-]{36}$' THEN (payload->>'employee_id')::uuid END
+  FROM (SELECT tenant_id, id, row_number() OVER (PARTITION BY tenant_id ORDER BY created_at, id) AS pos FROM outbox_events) n
+  WHERE n.tenant_id = o.tenant_id AND n.id = o.id;
+INSERT INTO outbox_sequences (tenant_id, employee_id, last_seq)
+  SELECT tenant_id, '00000000-0000-0000-0000-000000000000', max(pos) FROM outbox_events GROUP BY tenant_id;
+ALTER TABLE outbox_events ALTER COLUMN occurred_at SET NOT NULL, ALTER COLUMN pos SET NOT NULL;
 
 -- +goose StatementBegin
 CREATE FUNCTION outbox_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.xid := pg_current_xact_id();
+  INSERT INTO outbox_sequences AS s (tenant_id, employee_id, last_seq)
+    VALUES (NEW.tenant_id, '00000000-0000-0000-0000-000000000000', 1)
+    ON CONFLICT (tenant_id, employee_id) DO UPDATE SET last_seq = s.last_seq + 1
+    RETURNING last_seq INTO NEW.pos;
   NEW.occurred_at := COALESCE(NEW.occurred_at, now());
   IF NEW.employee_id IS NULL AND NEW.payload->>'employee_id' ~ '^[0-9a-f-]{36}$' THEN
     NEW.employee_id := (NEW.payload->>'employee_id')::uuid;
@@ -56,7 +63,7 @@ $$;
 CREATE TRIGGER outbox_stamp BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE FUNCTION outbox_stamp();
 
 CREATE INDEX outbox_employee_pending ON outbox_events (tenant_id, employee_id, sequence) WHERE status = 'pending';
-CREATE INDEX outbox_pull ON outbox_events (tenant_id, xid, pos);
+CREATE UNIQUE INDEX outbox_pull ON outbox_events (tenant_id, pos);
 CREATE INDEX outbox_status ON outbox_events (tenant_id, status, created_at);
 
 -- outbox_claim now leases only the head of each employee's queue: an event
@@ -90,15 +97,8 @@ $$;
 REVOKE ALL ON FUNCTION outbox_claim(int, interval, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION outbox_claim(int, interval, timestamptz) TO leaveguard_app;
 
--- outbox_visible_xmin is the oldest transaction still running: events of
--- older transactions are final, so the pull API returns only those.
-CREATE FUNCTION outbox_visible_xmin() RETURNS xid8
-  LANGUAGE sql STABLE AS $$ SELECT pg_snapshot_xmin(pg_current_snapshot()) $$;
-GRANT EXECUTE ON FUNCTION outbox_visible_xmin() TO leaveguard_app;
-GRANT USAGE ON SEQUENCE outbox_events_pos_seq TO leaveguard_app;
 
 -- +goose Down
-DROP FUNCTION outbox_visible_xmin();
 DROP FUNCTION outbox_claim(int, interval, timestamptz);
 -- +goose StatementBegin
 CREATE FUNCTION outbox_claim(p_limit int, p_lease interval, p_now timestamptz)
@@ -124,5 +124,5 @@ DROP TRIGGER outbox_stamp ON outbox_events;
 DROP FUNCTION outbox_stamp();
 DROP INDEX outbox_employee_pending, outbox_pull, outbox_status;
 ALTER TABLE outbox_events DROP COLUMN employee_id, DROP COLUMN external_id, DROP COLUMN sequence,
-  DROP COLUMN occurred_at, DROP COLUMN schema_version, DROP COLUMN xid, DROP COLUMN pos;
+  DROP COLUMN occurred_at, DROP COLUMN schema_version, DROP COLUMN pos;
 DROP TABLE outbox_sequences;

@@ -163,7 +163,8 @@ func (t *Tx) RedeliverEvent(ctx context.Context, tenant, eventID, integrationID 
 	return t.execExactlyOne(ctx, "redeliver event", q, tenant, eventID, integrationID)
 }
 
-// Attempts lists the delivery attempts to an integration, newest first.
+// Attempts lists the delivery attempts to an integration, newest first,
+// of events in f.Status (pending, delivered, failed; "" any).
 func (t *Tx) Attempts(ctx context.Context, tenant, integrationID string, f LogFilter) ([]Attempt, error) {
 	if err := t.check(tenant); err != nil {
 		return nil, err
@@ -175,10 +176,11 @@ func (t *Tx) Attempts(ctx context.Context, tenant, integrationID string, f LogFi
 		JOIN outbox_events e ON e.tenant_id = a.tenant_id AND e.id = a.event_id
 		WHERE a.tenant_id = $1 AND a.integration_id = $2
 		  AND ($3::timestamptz IS NULL OR (a.at, a.id) < ($3, $4::uuid))
+		  AND ($6 = '' OR e.status = $6)
 		ORDER BY a.at DESC, a.id DESC LIMIT $5`
 	out := []Attempt{}
 	if err := t.tx.SelectContext(ctx, &out, q, tenant, integrationID,
-		keysetTime(f.BeforeTime), keysetID(f.BeforeID), f.Limit); err != nil {
+		keysetTime(f.BeforeTime), keysetID(f.BeforeID), f.Limit, f.Status); err != nil {
 		return nil, fmt.Errorf("store: attempts: %w", mapErr(err))
 	}
 	return out, nil
