@@ -4,10 +4,11 @@
 -- external_id, when it happened (occurred_at: the writer's clock), a
 -- per-employee sequence assigned at insert in the writer's transaction
 -- (the counter row is locked until that transaction ends, so sequences of
--- one employee commit in order) and a per-tenant position assigned the same
--- way, which orders the pull API: positions of a tenant commit in order, so
--- a reader's cursor never skips an event committed late. The tenant's
--- counter (employee_id = the nil UUID) is always taken first.
+-- one employee commit in order). The pull API orders a tenant's events by
+-- pos, given to committed events only, after the fact, by one sequencer at
+-- a time per tenant (the tenant's counter row, employee_id = the nil UUID):
+-- an event committed late gets a later position, so a reader's cursor never
+-- skips it, and writers never wait for each other.
 
 CREATE TABLE outbox_sequences (
   tenant_id   uuid NOT NULL,
@@ -35,15 +36,11 @@ UPDATE outbox_events o SET occurred_at = created_at, pos = n.pos,
   WHERE n.tenant_id = o.tenant_id AND n.id = o.id;
 INSERT INTO outbox_sequences (tenant_id, employee_id, last_seq)
   SELECT tenant_id, '00000000-0000-0000-0000-000000000000', max(pos) FROM outbox_events GROUP BY tenant_id;
-ALTER TABLE outbox_events ALTER COLUMN occurred_at SET NOT NULL, ALTER COLUMN pos SET NOT NULL;
+ALTER TABLE outbox_events ALTER COLUMN occurred_at SET NOT NULL;
 
 -- +goose StatementBegin
 CREATE FUNCTION outbox_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO outbox_sequences AS s (tenant_id, employee_id, last_seq)
-    VALUES (NEW.tenant_id, '00000000-0000-0000-0000-000000000000', 1)
-    ON CONFLICT (tenant_id, employee_id) DO UPDATE SET last_seq = s.last_seq + 1
-    RETURNING last_seq INTO NEW.pos;
   NEW.occurred_at := COALESCE(NEW.occurred_at, now());
   IF NEW.employee_id IS NULL AND NEW.payload->>'employee_id' ~ '^[0-9a-f-]{36}$' THEN
     NEW.employee_id := (NEW.payload->>'employee_id')::uuid;
@@ -64,6 +61,7 @@ CREATE TRIGGER outbox_stamp BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE 
 
 CREATE INDEX outbox_employee_pending ON outbox_events (tenant_id, employee_id, sequence) WHERE status = 'pending';
 CREATE UNIQUE INDEX outbox_pull ON outbox_events (tenant_id, pos);
+CREATE INDEX outbox_unsequenced ON outbox_events (tenant_id, created_at, id) WHERE pos IS NULL;
 CREATE INDEX outbox_status ON outbox_events (tenant_id, status, created_at);
 
 -- outbox_claim now leases only the head of each employee's queue: an event
@@ -122,7 +120,7 @@ REVOKE ALL ON FUNCTION outbox_claim(int, interval, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION outbox_claim(int, interval, timestamptz) TO leaveguard_app;
 DROP TRIGGER outbox_stamp ON outbox_events;
 DROP FUNCTION outbox_stamp();
-DROP INDEX outbox_employee_pending, outbox_pull, outbox_status;
+DROP INDEX outbox_employee_pending, outbox_pull, outbox_unsequenced, outbox_status;
 ALTER TABLE outbox_events DROP COLUMN employee_id, DROP COLUMN external_id, DROP COLUMN sequence,
   DROP COLUMN occurred_at, DROP COLUMN schema_version, DROP COLUMN pos;
 DROP TABLE outbox_sequences;

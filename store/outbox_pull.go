@@ -30,7 +30,36 @@ type EventQuery struct {
 	Limit int
 }
 
-// PullEvents lists the tenant's events in commit order.
+// SequenceEvents gives the tenant's committed events that have no position
+// yet the next positions, in the order they were written, holding the
+// tenant's sequencer row until the transaction ends; it returns how many.
+func (t *Tx) SequenceEvents(ctx context.Context, tenant string) (int64, error) {
+	if err := t.check(tenant); err != nil {
+		return 0, err
+	}
+	const q = `
+		WITH c AS (
+			INSERT INTO outbox_sequences AS s (tenant_id, employee_id, last_seq)
+			VALUES ($1, '00000000-0000-0000-0000-000000000000', 0)
+			ON CONFLICT (tenant_id, employee_id) DO UPDATE SET last_seq = s.last_seq
+			RETURNING last_seq),
+		n AS (
+			SELECT id, row_number() OVER (ORDER BY created_at, id) AS rn FROM outbox_events
+			WHERE tenant_id = $1 AND pos IS NULL),
+		u AS (
+			UPDATE outbox_events o SET pos = c.last_seq + n.rn FROM n, c
+			WHERE o.tenant_id = $1 AND o.id = n.id RETURNING o.pos)
+		UPDATE outbox_sequences s SET last_seq = (SELECT max(pos) FROM u)
+		WHERE s.tenant_id = $1 AND s.employee_id = '00000000-0000-0000-0000-000000000000'
+		  AND EXISTS (SELECT 1 FROM u)`
+	res, err := t.tx.ExecContext(ctx, q, tenant)
+	if err != nil {
+		return 0, fmt.Errorf("store: sequence events: %w", mapErr(err))
+	}
+	return res.RowsAffected()
+}
+
+// PullEvents lists the tenant's sequenced events in commit order.
 func (t *Tx) PullEvents(ctx context.Context, tenant string, q EventQuery) ([]PulledEvent, error) {
 	if err := t.check(tenant); err != nil {
 		return nil, err
@@ -38,7 +67,7 @@ func (t *Tx) PullEvents(ctx context.Context, tenant string, q EventQuery) ([]Pul
 	const sql = `
 		SELECT id, type, payload, created_at, status, pos, employee_id, external_id, sequence, occurred_at, schema_version
 		FROM outbox_events
-		WHERE tenant_id = $1 AND pos > $2 AND (cardinality($3::text[]) = 0 OR type = ANY($3))
+		WHERE tenant_id = $1 AND pos > $2 AND pos IS NOT NULL AND (cardinality($3::text[]) = 0 OR type = ANY($3))
 		  AND ($4::timestamptz IS NULL OR occurred_at >= $4)
 		ORDER BY pos LIMIT $5`
 	out := []PulledEvent{}

@@ -36,10 +36,19 @@ func (c *Cases) PullEvents(ctx context.Context, tenant string, q store.EventQuer
 }
 
 // syncFeed compares the published feed lines of every employee whose facts
-// changed since, announcing the changes.
+// changed since, announcing the changes, and then gives the events committed
+// so far their positions (in a transaction of its own, so the feed's new
+// events are among them).
 func (c *Cases) syncFeed(ctx context.Context, tenant string) error {
-	return c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
 		_, err := c.openFeed(ctx, tx, tenant)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		_, err := tx.SequenceEvents(ctx, tenant)
 		return err
 	})
 }

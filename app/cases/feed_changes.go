@@ -33,11 +33,11 @@ func (c *Cases) PayrollFeedChanges(ctx context.Context, tenant string, after int
 		}
 		for len(page.Items) < limit && (len(lines) > 0 || len(adjs) > 0) {
 			var raw json.RawMessage
-			closed := false
+			closed, rev := false, 0
 			if len(adjs) == 0 || (len(lines) > 0 && lines[0].ChangeSeq < adjs[0].ChangeSeq) {
 				r := lines[0]
 				lines = lines[1:]
-				raw, page.Next = r.Current, r.ChangeSeq
+				raw, page.Next, rev = r.Current, r.ChangeSeq, r.Revision
 				if closed = fs.closed[payroll.MustMonth(r.Month)]; closed {
 					raw = r.Published
 				}
@@ -48,6 +48,9 @@ func (c *Cases) PayrollFeedChanges(ctx context.Context, tenant string, after int
 			var it FeedItem
 			if err := json.Unmarshal(raw, &it); err != nil {
 				return fmt.Errorf("cases: feed change: %w", err)
+			}
+			if closed && it.Revision != rev {
+				continue // a closed line that changed since: its adjustment is the change
 			}
 			it.MonthClosed = closed
 			page.Items = append(page.Items, it)
