@@ -37,22 +37,26 @@ func (t *Tx) SequenceEvents(ctx context.Context, tenant string) (int64, error) {
 	if err := t.check(tenant); err != nil {
 		return 0, err
 	}
+	const lock = `
+		INSERT INTO outbox_sequences AS s (tenant_id, employee_id, last_seq)
+		VALUES ($1, '00000000-0000-0000-0000-000000000000', 0)
+		ON CONFLICT (tenant_id, employee_id) DO UPDATE SET last_seq = s.last_seq
+		RETURNING last_seq`
+	var base int64
+	if err := t.tx.GetContext(ctx, &base, lock, tenant); err != nil {
+		return 0, fmt.Errorf("store: sequence events: %w", mapErr(err))
+	}
 	const q = `
-		WITH c AS (
-			INSERT INTO outbox_sequences AS s (tenant_id, employee_id, last_seq)
-			VALUES ($1, '00000000-0000-0000-0000-000000000000', 0)
-			ON CONFLICT (tenant_id, employee_id) DO UPDATE SET last_seq = s.last_seq
-			RETURNING last_seq),
-		n AS (
+		WITH n AS (
 			SELECT id, row_number() OVER (ORDER BY created_at, id) AS rn FROM outbox_events
 			WHERE tenant_id = $1 AND pos IS NULL),
 		u AS (
-			UPDATE outbox_events o SET pos = c.last_seq + n.rn FROM n, c
+			UPDATE outbox_events o SET pos = $2 + n.rn FROM n
 			WHERE o.tenant_id = $1 AND o.id = n.id RETURNING o.pos)
 		UPDATE outbox_sequences s SET last_seq = (SELECT max(pos) FROM u)
 		WHERE s.tenant_id = $1 AND s.employee_id = '00000000-0000-0000-0000-000000000000'
 		  AND EXISTS (SELECT 1 FROM u)`
-	res, err := t.tx.ExecContext(ctx, q, tenant)
+	res, err := t.tx.ExecContext(ctx, q, tenant, base)
 	if err != nil {
 		return 0, fmt.Errorf("store: sequence events: %w", mapErr(err))
 	}
@@ -67,7 +71,7 @@ func (t *Tx) PullEvents(ctx context.Context, tenant string, q EventQuery) ([]Pul
 	const sql = `
 		SELECT id, type, payload, created_at, status, pos, employee_id, external_id, sequence, occurred_at, schema_version
 		FROM outbox_events
-		WHERE tenant_id = $1 AND pos > $2 AND pos IS NOT NULL AND (cardinality($3::text[]) = 0 OR type = ANY($3))
+		WHERE tenant_id = $1 AND pos > $2 AND pos IS NOT NULL AND (coalesce(cardinality($3::text[]), 0) = 0 OR type = ANY($3))
 		  AND ($4::timestamptz IS NULL OR occurred_at >= $4)
 		ORDER BY pos LIMIT $5`
 	out := []PulledEvent{}
@@ -100,7 +104,7 @@ func (t *Tx) RedeliverEvents(ctx context.Context, tenant, integrationID string, 
 			SELECT tenant_id, id FROM outbox_events
 			WHERE tenant_id = $1 AND status <> 'pending' AND ($2 = '' OR status = $2)
 			  AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)
-			  AND (cardinality($5::text[]) = 0 OR type = ANY($5))
+			  AND (coalesce(cardinality($5::text[]), 0) = 0 OR type = ANY($5))
 			ORDER BY pos LIMIT $7)`
 	res, err := t.tx.ExecContext(ctx, q, tenant, f.Status, keysetTime(f.From), keysetTime(f.To), pq.Array(f.Types), integrationID, limit)
 	if err != nil {
