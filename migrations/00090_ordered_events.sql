@@ -27,7 +27,9 @@ ALTER TABLE outbox_events
   ADD COLUMN sequence       bigint,
   ADD COLUMN occurred_at    timestamptz,
   ADD COLUMN schema_version int NOT NULL DEFAULT 1,
-  ADD COLUMN pos            bigint;
+  ADD COLUMN pos            bigint,
+  ADD COLUMN ins            bigserial; -- insertion order (within a transaction too)
+GRANT USAGE ON SEQUENCE outbox_events_ins_seq TO leaveguard_app;
 
 -- Rows written before this migration: ordered by when they were written.
 UPDATE outbox_events o SET occurred_at = created_at, pos = n.pos,
@@ -61,7 +63,7 @@ CREATE TRIGGER outbox_stamp BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE 
 
 CREATE INDEX outbox_employee_pending ON outbox_events (tenant_id, employee_id, sequence) WHERE status = 'pending';
 CREATE UNIQUE INDEX outbox_pull ON outbox_events (tenant_id, pos);
-CREATE INDEX outbox_unsequenced ON outbox_events (tenant_id, created_at, id) WHERE pos IS NULL;
+CREATE INDEX outbox_unsequenced ON outbox_events (tenant_id, ins) WHERE pos IS NULL;
 CREATE INDEX outbox_status ON outbox_events (tenant_id, status, created_at);
 
 -- outbox_claim now leases only the head of each employee's queue: an event
@@ -122,5 +124,5 @@ DROP TRIGGER outbox_stamp ON outbox_events;
 DROP FUNCTION outbox_stamp();
 DROP INDEX outbox_employee_pending, outbox_pull, outbox_unsequenced, outbox_status;
 ALTER TABLE outbox_events DROP COLUMN employee_id, DROP COLUMN external_id, DROP COLUMN sequence,
-  DROP COLUMN occurred_at, DROP COLUMN schema_version, DROP COLUMN pos;
+  DROP COLUMN occurred_at, DROP COLUMN schema_version, DROP COLUMN pos, DROP COLUMN ins;
 DROP TABLE outbox_sequences;

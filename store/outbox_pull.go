@@ -31,7 +31,7 @@ type EventQuery struct {
 }
 
 // SequenceEvents gives the tenant's committed events that have no position
-// yet the next positions, in the order they were written, holding the
+// yet the next positions, in the order they were inserted, holding the
 // tenant's sequencer row until the transaction ends; it returns how many.
 func (t *Tx) SequenceEvents(ctx context.Context, tenant string) (int64, error) {
 	if err := t.check(tenant); err != nil {
@@ -48,7 +48,7 @@ func (t *Tx) SequenceEvents(ctx context.Context, tenant string) (int64, error) {
 	}
 	const q = `
 		WITH n AS (
-			SELECT id, row_number() OVER (ORDER BY created_at, id) AS rn FROM outbox_events
+			SELECT id, row_number() OVER (ORDER BY ins) AS rn FROM outbox_events
 			WHERE tenant_id = $1 AND pos IS NULL),
 		u AS (
 			UPDATE outbox_events o SET pos = $2 + n.rn FROM n
