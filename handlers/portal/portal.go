@@ -115,6 +115,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerDocuments(r)
 	p.registerExports(r)
 	p.registerIntegrations(r)
+	p.registerPayrollMonths(r)
 	p.registerAPIKeys(r)
 	p.registerTiles()
 	p.page(r, fiber.MethodGet, "/contract-extensions", p.contractExtensions, "admin", "hr", "auditor")
