@@ -121,13 +121,13 @@ func (fs *feedState) publish(ctx context.Context, tx *store.Tx, mo payroll.Month
 		case !ok && fs.closed[mo]:
 			// The month was closed without a line for her: it said
 			// nothing, and what her facts say now is an adjustment.
-			r = fs.newRow(zeroLine(e, mo), true)
+			r, _ = fs.newRow(zeroLine(e, mo), true)
 			if err := tx.SaveFeedLines(ctx, fs.tenant, []store.FeedLineRow{r}); err != nil {
 				return nil, err
 			}
 		case !ok:
-			cur.Revision, cur.UpdatedAt = 1, fs.c.Now().UTC()
-			fresh = append(fresh, fs.newRow(cur, false))
+			r, cur = fs.newRow(cur, false)
+			fresh = append(fresh, r)
 			out = append(out, cur)
 			out = append(out, adjs[e.ID]...)
 			continue
@@ -147,12 +147,13 @@ func (fs *feedState) publish(ctx context.Context, tx *store.Tx, mo payroll.Month
 	return out, tx.SaveFeedLines(ctx, fs.tenant, fresh)
 }
 
-// newRow is the stored form of a first published line.
-func (fs *feedState) newRow(l FeedItem, closed bool) store.FeedLineRow {
+// newRow stamps a first published line (revision 1, now) and returns its
+// stored form and it.
+func (fs *feedState) newRow(l FeedItem, closed bool) (store.FeedLineRow, FeedItem) {
 	l.Revision, l.UpdatedAt, l.MonthClosed = 1, fs.c.Now().UTC(), closed
 	b := mustJSON(l)
 	return store.FeedLineRow{EmployeeID: l.EmployeeID, Month: l.Month.String(), LineID: l.LineID, Revision: 1,
-		Published: b, Current: b}
+		Published: b, Current: b}, l
 }
 
 // reconcile compares a published line with what its facts say now (cur)
