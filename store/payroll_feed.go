@@ -78,18 +78,21 @@ func (t *Tx) CloseMonth(ctx context.Context, tenant, month, by string) (time.Tim
 }
 
 // FeedLineRows loads the published lines of the given employees, of one
-// month or (month "") of all, in employee and month order.
-func (t *Tx) FeedLineRows(ctx context.Context, tenant string, employeeIDs []string, month string) ([]FeedLineRow, error) {
+// month or (month "") of all, in employee and month order. Published is
+// loaded only for the closed months listed in closed (elsewhere it is not
+// needed and is left empty).
+func (t *Tx) FeedLineRows(ctx context.Context, tenant string, employeeIDs []string, month string, closed []string) ([]FeedLineRow, error) {
 	if err := t.check(tenant); err != nil {
 		return nil, err
 	}
 	const q = `
-		SELECT employee_id, month, line_id, revision, published, current, updated_at, change_seq
+		SELECT employee_id, month, line_id, revision, current, updated_at, change_seq,
+			CASE WHEN month = ANY($4::text[]) THEN published ELSE '{}'::jsonb END AS published
 		FROM payroll_feed_lines
 		WHERE tenant_id = $1 AND employee_id = ANY($2::uuid[]) AND ($3 = '' OR month = $3)
 		ORDER BY employee_id, month`
 	out := []FeedLineRow{}
-	if err := t.tx.SelectContext(ctx, &out, q, tenant, pq.Array(employeeIDs), month); err != nil {
+	if err := t.tx.SelectContext(ctx, &out, q, tenant, pq.Array(employeeIDs), month, pq.Array(closed)); err != nil {
 		return nil, fmt.Errorf("store: feed line rows: %w", mapErr(err))
 	}
 	return out, nil

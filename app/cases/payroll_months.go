@@ -16,6 +16,7 @@ type feedState struct {
 	c      *Cases
 	tenant string
 	closed map[payroll.Month]bool
+	months []string // the closed months, as stored
 }
 
 // openFeed locks the tenant's feed, loads its closed months and compares
@@ -28,7 +29,7 @@ func (c *Cases) openFeed(ctx context.Context, tx *store.Tx, tenant string) (*fee
 	if err != nil {
 		return nil, err
 	}
-	fs := &feedState{c: c, tenant: tenant, closed: map[payroll.Month]bool{}}
+	fs := &feedState{c: c, tenant: tenant, closed: map[payroll.Month]bool{}, months: months}
 	for _, m := range months {
 		fs.closed[payroll.MustMonth(m)] = true
 	}
@@ -46,7 +47,7 @@ func (c *Cases) openFeed(ctx context.Context, tx *store.Tx, tenant string) (*fee
 // sync compares the published lines of the given employees, month by
 // month, with what their facts say now.
 func (fs *feedState) sync(ctx context.Context, tx *store.Tx, ids []string) error {
-	rows, err := tx.FeedLineRows(ctx, fs.tenant, ids, "")
+	rows, err := tx.FeedLineRows(ctx, fs.tenant, ids, "", fs.months)
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func (fs *feedState) publish(ctx context.Context, tx *store.Tx, mo payroll.Month
 		return nil, err
 	}
 	now := lineByEmployee(lines)
-	rows, err := tx.FeedLineRows(ctx, fs.tenant, ids, mo.String())
+	rows, err := tx.FeedLineRows(ctx, fs.tenant, ids, mo.String(), fs.months)
 	if err != nil {
 		return nil, err
 	}
@@ -164,15 +165,19 @@ func (fs *feedState) newRow(l FeedItem, closed bool) (store.FeedLineRow, FeedIte
 func (fs *feedState) reconcile(ctx context.Context, tx *store.Tx, r store.FeedLineRow, cur FeedItem) (FeedItem, error) {
 	mo := payroll.MustMonth(r.Month)
 	var pub, was FeedItem
-	if err := json.Unmarshal(r.Published, &pub); err != nil {
-		return FeedItem{}, fmt.Errorf("cases: feed line %s: %w", r.LineID, err)
-	}
 	if err := json.Unmarshal(r.Current, &was); err != nil {
 		return FeedItem{}, fmt.Errorf("cases: feed line %s: %w", r.LineID, err)
 	}
-	pub.MonthClosed = fs.closed[mo]
+	if fs.closed[mo] {
+		if err := json.Unmarshal(r.Published, &pub); err != nil {
+			return FeedItem{}, fmt.Errorf("cases: feed line %s: %w", r.LineID, err)
+		}
+		pub.MonthClosed = true
+	} else {
+		pub = was
+	}
 	if cur.EmployeeID == "" {
-		cur = zeroLineOf(pub)
+		cur = zeroLineOf(was)
 	}
 	diff := cur.Figures().Minus(was.Figures())
 	if diff.IsZero() {
