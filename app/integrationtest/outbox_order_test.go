@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	dto "github.com/prometheus/client_model/go"
 
+	"leaveguard/app"
 	"leaveguard/store"
 )
 
@@ -119,4 +121,68 @@ func TestOutboxOrderPerEmployee(t *testing.T) {
 		a["event_id"] != first || a["schema_version"].(float64) != 1 || a["occurred_at"] == nil || a["data"] == nil {
 		t.Fatalf("bodies: %v / %v", a, b)
 	}
+}
+
+// TestOutboxFailedAlert: an event that uses up its retries ends failed, is
+// audited (outbox_event.failed, which the portal shows) and counted on
+// /metrics, and ?status=failed on the event log lists its attempts.
+func TestOutboxFailedAlert(t *testing.T) {
+	tenant, key := newTenant(t)
+	rc := newOrderedReceiver(t)
+	in := newIntegration(t, tenant, rc.URL)
+	emit(t, tenant, "test.doomed", 1, 1)
+	admin, err := env.DB.Admin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	var id string
+	if err := admin.Get(&id, `SELECT id FROM outbox_events WHERE tenant_id = $1`, tenant); err != nil {
+		t.Fatal(err)
+	}
+	rc.mu.Lock()
+	rc.fail[id] = true
+	rc.mu.Unlock()
+	before := failedCount(t)
+	clock := newFakeClock()
+	w := worker(time.Second)
+	w.Now = clock.Now
+	for range 2 {
+		if _, err := w.RunOnce(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Second)
+	}
+	if n := count(t, `SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'outbox_event.failed' AND object_id = $2`, tenant, id); n != 1 {
+		t.Fatalf("%d outbox_event.failed audit rows", n)
+	}
+	if got := failedCount(t) - before; got != 1 {
+		t.Fatalf("failed counter moved by %v", got)
+	}
+	failed := env.Do(t, "GET", "/api/v1/integrations/"+in.ID+"/events?status=failed", key, nil).JSON(t)["items"].([]any)
+	delivered := env.Do(t, "GET", "/api/v1/integrations/"+in.ID+"/events?status=delivered", key, nil).JSON(t)["items"].([]any)
+	if len(failed) != 2 || len(delivered) != 0 {
+		t.Fatalf("status filter: %d failed, %d delivered attempts", len(failed), len(delivered))
+	}
+	if r := env.Do(t, "GET", "/api/v1/integrations/"+in.ID+"/events?status=lost", key, nil); r.Status != 400 {
+		t.Fatalf("bad status: %d", r.Status)
+	}
+	// Bulk redelivery of failed events queues it again.
+	r := env.Do(t, "POST", "/api/v1/events/redeliver", key, map[string]any{"status": "failed"})
+	if r.Status != 202 || num(r.JSON(t)["events"]) != 1 {
+		t.Fatalf("redeliver failed: %d %s", r.Status, r.Body)
+	}
+	if n := count(t, `SELECT count(*) FROM outbox_events WHERE tenant_id = $1 AND status = 'pending'`, tenant); n != 1 {
+		t.Fatalf("%d pending after the bulk redelivery", n)
+	}
+}
+
+// failedCount reads the outbox failure counter.
+func failedCount(t *testing.T) float64 {
+	t.Helper()
+	var m dto.Metric
+	if err := app.OutboxFailed.Write(&m); err != nil {
+		t.Fatal(err)
+	}
+	return m.GetCounter().GetValue()
 }
