@@ -32,7 +32,7 @@ var demoPayrollSettings = map[string]any{
 // contribution rates (2025–2026) where the tenant has not set them, then
 // creates one allowance claim (for the first birth of a female employee)
 // and one subsidy application (for the quarter starting with the earliest
-// approved leave). It is tolerant: what its prerequisites do not allow (no
+// approved leave), and closes that first month's payroll. It is tolerant: what its prerequisites do not allow (no
 // such birth, no approved leave) or what exists already is skipped.
 func seedDemoPayroll(ctx context.Context, cs *cases.Cases, tenant string) error {
 	current, err := cs.Settings(ctx, tenant)
@@ -64,6 +64,11 @@ func seedDemoPayroll(ctx context.Context, cs *cases.Cases, tenant string) error 
 	_, err = cs.CreateSubsidy(ctx, tenant, demoWho, cases.SubsidyInput{PeriodFrom: &from, PeriodTo: &to})
 	if err != nil && !skippable(err) {
 		return fmt.Errorf("demo payroll: subsidy application: %w", err)
+	}
+	// That first month's payroll is closed: its feed lines are frozen and a
+	// later correction shows up as an adjustment line.
+	if _, err = cs.ClosePayrollMonth(ctx, tenant, demoWho, first); err != nil && !skippable(err) {
+		return fmt.Errorf("demo payroll: close %s: %w", first, err)
 	}
 	return nil
 }

@@ -32,4 +32,8 @@ func TestSeedDemoPayroll(t *testing.T) {
 		apps[0].(map[string]any)["period_from"] != "2025-03" || fen(apps[0].(map[string]any)["total_claimable_fen"]) == 0 {
 		t.Fatalf("claims %v, applications %v", claims, apps)
 	}
+	feed := mustDo(t, 200, "GET", "/api/v1/payroll/feed?month=2025-03", tn.Key, nil)["items"].([]any)
+	if len(feed) == 0 || feed[0].(map[string]any)["month_closed"] != true {
+		t.Fatalf("the demo's first payroll month is not closed: %v", feed)
+	}
 }

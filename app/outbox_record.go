@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"leaveguard/store"
 )
 
@@ -24,7 +26,8 @@ func (w *OutboxWorker) record(ctx context.Context, ev store.ClaimedEvent, result
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	who := store.Who{ActorType: "system", ActorID: "outbox"}
-	return w.Store.InTx(ctx, ev.Tenant, func(tx *store.Tx) error {
+	settled := false
+	err := w.Store.InTx(ctx, ev.Tenant, func(tx *store.Tx) error {
 		if err := tx.AsyncCommit(ctx, ev.Tenant); err != nil {
 			return err
 		}
@@ -41,8 +44,16 @@ func (w *OutboxWorker) record(ctx context.Context, ev store.ClaimedEvent, result
 				gone = append(gone, r.target)
 			}
 		}
-		if _, err := tx.SettleEvent(ctx, ev.Tenant, ev.ID, ev.LockedUntil, s); err != nil {
+		ok, err := tx.SettleEvent(ctx, ev.Tenant, ev.ID, ev.LockedUntil, s)
+		if err != nil {
 			return err
+		}
+		settled = ok
+		if ok && s.Status == "failed" {
+			if err := tx.Audit(ctx, ev.Tenant, who, "outbox_event.failed", "outbox_event", ev.ID,
+				map[string]any{"type": ev.Type, "attempts": ev.Attempts + 1, "last_error": s.LastError}); err != nil {
+				return err
+			}
 		}
 		for _, id := range gone {
 			if err := tx.Audit(ctx, ev.Tenant, who, "integration.outbound_disabled", "integration", id,
@@ -52,7 +63,20 @@ func (w *OutboxWorker) record(ctx context.Context, ev store.ClaimedEvent, result
 		}
 		return nil
 	})
+	if err == nil && settled && s.Status == "failed" {
+		OutboxFailed.Inc()
+		w.Log.Warn("outbox: event failed for good", "event", ev.ID, "type", ev.Type, "tenant", ev.Tenant)
+	}
+	return err
 }
+
+// OutboxFailed counts the events that ended failed (every retry used up):
+// leaveguard_outbox_events_failed_total on /metrics; the tenant sees each
+// one in the audit log (outbox_event.failed) and on the integrations page.
+var OutboxFailed = prometheus.NewCounter(prometheus.CounterOpts{
+	Name: "leaveguard_outbox_events_failed_total",
+	Help: "Outbound events that used up every retry and were marked failed.",
+})
 
 // settlement decides the event's fate after a round: delivered when every
 // target answered 2xx (or 410, which disables it), else retried on the

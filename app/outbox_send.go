@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"leaveguard/app/cases"
 	"leaveguard/app/netguard"
 	"leaveguard/app/signature"
 	"leaveguard/store"
@@ -39,11 +40,7 @@ func (w *OutboxWorker) deliver(ctx context.Context, ev store.ClaimedEvent, all [
 		w.release(ev)
 		return err
 	}
-	body, err := json.Marshal(struct {
-		Type      string          `json:"type"`
-		Timestamp time.Time       `json:"timestamp"`
-		Data      json.RawMessage `json:"data"`
-	}{ev.Type, ev.CreatedAt.UTC(), ev.Payload})
+	body, err := json.Marshal(cases.Envelope(ev.ID, ev.Type, ev.CreatedAt, ev.EventMeta, ev.Payload))
 	if err != nil {
 		return fmt.Errorf("outbox: encode %s: %w", ev.ID, err)
 	}

@@ -102,6 +102,7 @@ func feedLine(mo Month, version string, e FeedEmployee) (FeedLine, error) {
 	if l.AllowanceReplacedDays > mo.Days() {
 		return FeedLine{}, FieldErrors{"claims": "同一月份的生育津贴期间重叠"}
 	}
+	l.explainMismatch()
 	for j, c := range e.Children {
 		d, err := InfantCareDeduction(mo, c)
 		if err != nil {
@@ -174,4 +175,26 @@ func monthLeave(mo Month, ls []LeaveDays) []TypeDays {
 	}
 	slices.SortFunc(out, func(a, b TypeDays) int { return cmp.Compare(a.LeaveType, b.LeaveType) })
 	return out
+}
+
+// explainMismatch says so when the allowance replaces more days of the
+// month than she has approved maternity (or miscarriage) leave in it — as
+// after a birth correction lengthens or moves the allowance period while
+// the leave request stays as it was — instead of leaving the line to
+// contradict itself silently. The figures stay as the claim says; HR
+// adjusts the leave request or the claim.
+func (l *FeedLine) explainMismatch() {
+	onLeave := 0
+	for _, t := range l.LeaveDays {
+		if t.LeaveType == LeaveMaternity || t.LeaveType == LeaveMiscarriage {
+			onLeave += t.Days
+		}
+	}
+	if l.AllowanceReplacedDays <= onLeave {
+		return
+	}
+	l.Reasons = append(l.Reasons, Reason{Code: "allowance_exceeds_leave",
+		Message: fmt.Sprintf("本月生育津贴替代%d天，但已批准的产假只有%d天（相差%d天）：请核对假期申请与津贴申领（如生育信息更正后须调整产假），核对前勿据此扣发工资",
+			l.AllowanceReplacedDays, onLeave, l.AllowanceReplacedDays-onLeave),
+		Basis: basisSpecArt})
 }

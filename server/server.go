@@ -31,7 +31,7 @@ func NewServer(d app.Deps) *fiber.App {
 // the app that serves only /metrics on that address (else nil).
 func NewServers(d app.Deps) (*fiber.App, *fiber.App) {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewDBStatsCollector(d.Store.DB().DB, "leaveguard"))
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewDBStatsCollector(d.Store.DB().DB, "leaveguard"), app.OutboxFailed)
 	srv := fiber.New(fiber.Config{
 		AppName:               "leaveguard",
 		Immutable:             true, // fiber reuses buffers; values kept past a handler must be copies

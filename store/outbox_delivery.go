@@ -20,13 +20,29 @@ type ClaimedEvent struct {
 	CreatedAt   time.Time       `db:"created_at"`
 	Target      *string         `db:"target_integration"`
 	LockedUntil time.Time       `db:"locked_until"`
+	EventMeta
+}
+
+// EventMeta is what every event body carries besides its type and data:
+// the employee it is about (nil for tenant-wide events), her number in the
+// employer's own system, her events' sequence, when it happened and the
+// body's schema version.
+type EventMeta struct {
+	EmployeeID    *string   `db:"employee_id"`
+	ExternalID    string    `db:"external_id"`
+	Sequence      *int64    `db:"sequence"`
+	OccurredAt    time.Time `db:"occurred_at"`
+	SchemaVersion int       `db:"schema_version"`
 }
 
 // ClaimOutbox leases up to limit due events of every tenant for lease,
 // through the SECURITY DEFINER function outbox_claim (FOR UPDATE SKIP
-// LOCKED, so several workers never claim the same event at once).
+// LOCKED, so several workers never claim the same event at once). Only the
+// earliest pending event of each employee is claimable, so her events are
+// sent in sequence order.
 func (s *Store) ClaimOutbox(ctx context.Context, limit int, lease time.Duration, now time.Time) ([]ClaimedEvent, error) {
-	const q = `SELECT tenant_id, id, type, payload, attempts, created_at, target_integration, locked_until
+	const q = `SELECT tenant_id, id, type, payload, attempts, created_at, target_integration, locked_until,
+			employee_id, external_id, sequence, occurred_at, schema_version
 		FROM outbox_claim($1, make_interval(secs => $2), $3)`
 	out := []ClaimedEvent{}
 	if err := s.db.SelectContext(ctx, &out, q, limit, lease.Seconds(), now); err != nil {
@@ -147,7 +163,8 @@ func (t *Tx) RedeliverEvent(ctx context.Context, tenant, eventID, integrationID 
 	return t.execExactlyOne(ctx, "redeliver event", q, tenant, eventID, integrationID)
 }
 
-// Attempts lists the delivery attempts to an integration, newest first.
+// Attempts lists the delivery attempts to an integration, newest first,
+// of events in f.Status (pending, delivered, failed; "" any).
 func (t *Tx) Attempts(ctx context.Context, tenant, integrationID string, f LogFilter) ([]Attempt, error) {
 	if err := t.check(tenant); err != nil {
 		return nil, err
@@ -159,10 +176,11 @@ func (t *Tx) Attempts(ctx context.Context, tenant, integrationID string, f LogFi
 		JOIN outbox_events e ON e.tenant_id = a.tenant_id AND e.id = a.event_id
 		WHERE a.tenant_id = $1 AND a.integration_id = $2
 		  AND ($3::timestamptz IS NULL OR (a.at, a.id) < ($3, $4::uuid))
+		  AND ($6 = '' OR e.status = $6)
 		ORDER BY a.at DESC, a.id DESC LIMIT $5`
 	out := []Attempt{}
 	if err := t.tx.SelectContext(ctx, &out, q, tenant, integrationID,
-		keysetTime(f.BeforeTime), keysetID(f.BeforeID), f.Limit); err != nil {
+		keysetTime(f.BeforeTime), keysetID(f.BeforeID), f.Limit, f.Status); err != nil {
 		return nil, fmt.Errorf("store: attempts: %w", mapErr(err))
 	}
 	return out, nil

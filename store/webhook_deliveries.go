@@ -106,7 +106,7 @@ func (t *Tx) LogInvalidDelivery(ctx context.Context, tenant string, d Delivery) 
 
 // LogFilter pages a delivery or attempt log, newest first.
 type LogFilter struct {
-	Status     string    // deliveries only; "" = every status
+	Status     string    // a delivery's or (attempts) its event's status; "" = every status
 	BeforeTime time.Time // keyset: entries strictly before (BeforeTime, BeforeID)
 	BeforeID   string
 	Limit      int

@@ -2,20 +2,31 @@ package cases
 
 import (
 	"context"
+	"time"
 
 	"leaveguard/leave"
 	"leaveguard/payroll"
 	"leaveguard/store"
 )
 
-// FeedItem is one employee's payroll-feed line for a month, with the
-// employer's own employee number so a payroll system can match it.
+// FeedItem is one line of the payroll feed, with the employer's own
+// employee number so a payroll system can match it. Kind "line" is an
+// employee's line of the month; Revision counts its versions (from 1) and
+// UpdatedAt is when it last changed. Kind "adjustment" corrects the line of
+// a closed month (AdjustsMonth, line AdjustmentOf) by a difference paid in
+// this month; its figures may be negative.
 type FeedItem struct {
 	payroll.FeedLine
 	ExternalID string `json:"external_id"`
 	// SeparatedOn is set on her last line: the month of her last day of
 	// employment; the feed has no line for her after it.
-	SeparatedOn *leave.Date `json:"separated_on,omitempty"`
+	SeparatedOn  *leave.Date    `json:"separated_on,omitempty"`
+	Kind         string         `json:"kind"`
+	Revision     int            `json:"revision"`
+	UpdatedAt    time.Time      `json:"updated_at"`
+	MonthClosed  bool           `json:"month_closed"`
+	AdjustmentOf *string        `json:"adjustment_of"`
+	AdjustsMonth *payroll.Month `json:"adjusts_month"`
 }
 
 // FeedPage is one page of the payroll feed: employees in id order after
@@ -29,12 +40,20 @@ type FeedPage struct {
 // afterID (rules.md §3 payee and top-up, §5 infant care): leave days by type
 // from approved leave, the days whose pay the allowance replaces and the
 // top-up due from the active (not rejected) claims, and the infant-care
-// deduction of each child by its recorded share. It reads in bulk: four
+// deduction of each child by its recorded share. It reads in bulk: a few
 // queries per page, whatever its size.
+//
+// Serving a line publishes it: its revision is kept, and a later change is
+// announced (payroll.feed.changed). A closed month's lines are served as
+// they were at the close; an open month's page also carries the
+// adjustments paid in it.
 func (c *Cases) PayrollFeed(ctx context.Context, tenant string, who store.Who, mo payroll.Month, afterID string, limit int) (FeedPage, error) {
 	var page FeedPage
 	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		page = FeedPage{}
+		fs, err := c.openFeed(ctx, tx, tenant)
+		if err != nil {
+			return err
+		}
 		emps, err := tx.FeedEmployees(ctx, tenant, afterID, limit+1)
 		if err != nil {
 			return err
@@ -43,39 +62,52 @@ func (c *Cases) PayrollFeed(ctx context.Context, tenant string, who store.Who, m
 			emps = emps[:limit]
 			page.Next = emps[limit-1].ID
 		}
-		emps = employedIn(emps, mo)
-		ids := make([]string, len(emps))
-		for i, e := range emps {
-			ids[i] = e.ID
-		}
-		first, last := mo.First(), mo.Last()
-		leaves, err := tx.FeedLeave(ctx, tenant, ids, first, last)
-		if err != nil {
+		if page.Items, err = fs.publish(ctx, tx, mo, emps); err != nil {
 			return err
 		}
-		claims, err := tx.FeedClaims(ctx, tenant, ids, first, last)
-		if err != nil {
-			return err
-		}
-		children, err := tx.FeedChildren(ctx, tenant, ids, last)
-		if err != nil {
-			return err
-		}
-		facts := c.feedFacts(mo, emps, leaves, claims, children)
-		lines, err := payroll.Feed(mo, facts)
-		if err != nil {
-			return fromPayroll(err)
-		}
-		page.Items = make([]FeedItem, len(lines))
-		for i, l := range lines {
-			page.Items[i] = FeedItem{FeedLine: l, ExternalID: emps[i].ExternalID}
-			if on := emps[i].SeparatedOn; on != nil && !on.After(last) {
-				page.Items[i].SeparatedOn = on
-			}
+		ids := make([]string, 0, len(page.Items))
+		for _, it := range page.Items {
+			ids = append(ids, it.EmployeeID)
 		}
 		return auditList(ctx, tx, tenant, who, "payroll_feed.read", "employee", ids, map[string]any{"month": mo})
 	})
 	return page, err
+}
+
+// feedLines computes the lines of month mo of the given employees (those
+// employed in it), in their order.
+func (c *Cases) feedLines(ctx context.Context, tx *store.Tx, tenant string, mo payroll.Month, emps []store.FeedEmployee) ([]FeedItem, error) {
+	emps = employedIn(emps, mo)
+	ids := make([]string, len(emps))
+	for i, e := range emps {
+		ids[i] = e.ID
+	}
+	first, last := mo.First(), mo.Last()
+	leaves, err := tx.FeedLeave(ctx, tenant, ids, first, last)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := tx.FeedClaims(ctx, tenant, ids, first, last)
+	if err != nil {
+		return nil, err
+	}
+	children, err := tx.FeedChildren(ctx, tenant, ids, last)
+	if err != nil {
+		return nil, err
+	}
+	facts := c.feedFacts(mo, emps, leaves, claims, children)
+	lines, err := payroll.Feed(mo, facts)
+	if err != nil {
+		return nil, fromPayroll(err)
+	}
+	items := make([]FeedItem, len(lines))
+	for i, l := range lines {
+		items[i] = FeedItem{FeedLine: l, ExternalID: emps[i].ExternalID, Kind: "line"}
+		if on := emps[i].SeparatedOn; on != nil && !on.After(last) {
+			items[i].SeparatedOn = on
+		}
+	}
+	return items, nil
 }
 
 // employedIn drops the employees whose last day came before month mo: the

@@ -73,8 +73,8 @@ func (w *WebhookIngest) verify(ctx context.Context, tx *store.Tx, tenant string,
 		if err != nil {
 			return err
 		}
-		if signature.Verify(secrets, it.h, it.body, it.now) != nil {
-			it.err = ErrBadSignature
+		if err := signature.Verify(secrets, it.h, it.body, it.now); err != nil {
+			it.err = verifyError(secrets, it.h, it.body, err)
 			continue
 		}
 		it.src = WebhookSource{Tenant: tenant, IntegrationID: in.ID, RequestID: it.requestID}

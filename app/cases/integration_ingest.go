@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -19,6 +20,23 @@ var ErrBusy = errors.New("cases: too many requests waiting")
 // ErrBadSignature means a webhook's Standard Webhooks signature, timestamp
 // or headers did not verify against the integration's secrets.
 var ErrBadSignature = errors.New("cases: webhook signature does not verify")
+
+// ErrStaleTimestamp means a webhook was signed correctly but its timestamp
+// is outside the tolerance (a sender's clock, or a replay): told apart from
+// ErrBadSignature only for a sender who holds the secret.
+var ErrStaleTimestamp = errors.New("cases: webhook timestamp outside tolerance")
+
+// verifyError names why a webhook did not verify: a stale timestamp when
+// the signature verifies at the time it claims, else a bad signature.
+func verifyError(secrets []string, h signature.Headers, body []byte, err error) error {
+	if errors.Is(err, signature.ErrTimestampOutOfRange) {
+		if ts, perr := strconv.ParseInt(h.Timestamp, 10, 64); perr == nil &&
+			signature.Verify(secrets, h, body, time.Unix(ts, 0)) == nil {
+			return ErrStaleTimestamp
+		}
+	}
+	return ErrBadSignature
+}
 
 // maxIngestBatch bounds how many webhooks share one transaction, and
 // ingestDrains how many transactions of one tenant run at once. One is

@@ -49,6 +49,8 @@ func (a *API) Register(r fiber.Router) {
 	a.registerClaims(r)
 	a.registerSubsidy(r)
 	a.registerPayrollFeed(r)
+	a.registerPayrollMonths(r)
+	a.registerEventsPull(r)
 	a.registerChildren(r)
 	a.registerFilings(r)
 	a.registerExports(r)

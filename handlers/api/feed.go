@@ -44,6 +44,13 @@ type feedPage struct {
 // per employee, in a stable order, with an ETag over the page so a payroll
 // system can poll with If-None-Match and get 304 while nothing changed.
 func (a *API) payrollFeed(c *fiber.Ctx) error {
+	if c.Query("changed_since") != "" {
+		n, err := feedLimit(c)
+		if err != nil {
+			return err
+		}
+		return a.payrollFeedChanges(c, n)
+	}
 	mo, err := payroll.ParseMonth(c.Query("month"))
 	if err != nil || mo.Year() < 2000 || mo.Year() > 2100 {
 		return handlers.Invalid(map[string]string{"month": "必填，格式 YYYY-MM"})

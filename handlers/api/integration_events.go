@@ -21,8 +21,9 @@ type attemptView struct {
 	At          time.Time `json:"at"`
 }
 
-// listIntegrationEvents is GET /integrations/:id/events (limit, cursor):
-// the outbound delivery log, newest first.
+// listIntegrationEvents is GET /integrations/:id/events
+// (?status=pending|delivered|failed: the event's state, limit, cursor): the
+// outbound delivery log, newest first.
 func (a *API) listIntegrationEvents(c *fiber.Ctx) error {
 	id, err := pathID(c)
 	if err != nil {
@@ -30,6 +31,9 @@ func (a *API) listIntegrationEvents(c *fiber.Ctx) error {
 	}
 	f, n, err := logFilter(c)
 	if err != nil {
+		return err
+	}
+	if f.Status, err = eventStatus(c.Query("status")); err != nil {
 		return err
 	}
 	rows, err := a.cases.IntegrationAttempts(c.UserContext(), handlers.Tenant(c), id, f)
@@ -58,4 +62,13 @@ func (a *API) redeliverIntegrationEvent(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"status": "pending", "event_id": eventID})
+}
+
+// eventStatus checks an outbound event status filter ("" = any).
+func eventStatus(s string) (string, error) {
+	switch s {
+	case "", "pending", "delivered", "failed":
+		return s, nil
+	}
+	return "", handlers.Invalid(map[string]string{"status": "须为 pending、delivered 或 failed"})
 }

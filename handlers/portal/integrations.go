@@ -8,6 +8,7 @@ import (
 	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
+	"leaveguard/payroll"
 	"leaveguard/store"
 )
 
@@ -19,6 +20,7 @@ type integrationsPage struct {
 	Rows    []store.Integration
 	Form    Form
 	Explain string
+	Closed  string // the payroll month just closed
 }
 
 // secretPage shows a new secret, once.
@@ -56,7 +58,11 @@ func (p *Portal) renderIntegrations(c *fiber.Ctx, status int, f Form, why string
 	if err != nil {
 		return err
 	}
-	return p.render(c, status, "integrations", "集成", "integrations", integrationsPage{Rows: rows, Form: f, Explain: why})
+	page := integrationsPage{Rows: rows, Form: f, Explain: why}
+	if mo, err := payroll.ParseMonth(c.Query("closed")); err == nil {
+		page.Closed = mo.String()
+	}
+	return p.render(c, status, "integrations", "集成", "integrations", page)
 }
 
 // integrationCreate is POST /integrations: the new integration and its

@@ -118,6 +118,7 @@ func (p *Portal) Register(r fiber.Router) {
 	p.registerDocuments(r)
 	p.registerExports(r)
 	p.registerIntegrations(r)
+	p.registerPayrollMonths(r)
 	p.registerAPIKeys(r)
 	p.registerImports(r)
 	p.registerTiles()

@@ -41,7 +41,8 @@ func (w *Webhooks) Register(r fiber.Router) {
 }
 
 // unauthorized is the one answer for an unknown or deleted integration and a
-// bad signature alike, so a caller cannot tell which.
+// bad signature alike, so a caller cannot tell which. (A correctly signed
+// webhook with a stale timestamp gets timestamp_out_of_range instead.)
 func unauthorized() error {
 	return handlers.Fail(fiber.StatusUnauthorized, "invalid_signature",
 		"签名校验失败：请检查 webhook-id、webhook-timestamp（±5分钟）、webhook-signature 与密钥")
@@ -65,6 +66,10 @@ func (w *Webhooks) payroll(c *fiber.Ctx) error {
 	src, out, err := w.ingest.Receive(c.UserContext(), id.String(), h, body, handlers.RequestID(c), w.now())
 	if errors.Is(err, cases.ErrUnknownIntegration) || errors.Is(err, cases.ErrBadSignature) {
 		return unauthorized()
+	}
+	if errors.Is(err, cases.ErrStaleTimestamp) {
+		return handlers.Fail(fiber.StatusUnauthorized, "timestamp_out_of_range",
+			"签名正确但 webhook-timestamp 与服务器时间相差超过5分钟：请校准发送方时钟后用新的时间戳重新签名发送")
 	}
 	if src.Tenant != "" {
 		handlers.SetPrincipal(c, handlers.Principal{Tenant: src.Tenant, ActorType: "webhook", ActorID: src.IntegrationID})
