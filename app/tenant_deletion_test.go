@@ -161,6 +161,16 @@ func fillRemainingTables(t *testing.T, db *sqlx.DB, key string) {
 			t.Fatalf("report: %d %s", r.Status, r.Body)
 		}
 	}
+	// A closed month's adjustment and a changed employee, as a late correction leaves them.
+	if _, err := db.Exec(`INSERT INTO payroll_adjustments (tenant_id, id, employee_id, month, adjusts_month, adjustment_of, revision, body, created_at, change_seq)
+		SELECT tenant_id, gen_random_uuid(), id, '2026-12', '2026-11', gen_random_uuid(), 2, '{}', now(), 1 FROM employees WHERE tenant_id = $1 LIMIT 1`, app.DemoTenantID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO payroll_feed_dirty (tenant_id, employee_id)
+		SELECT tenant_id, id FROM employees WHERE tenant_id = $1 LIMIT 1 ON CONFLICT DO NOTHING`, app.DemoTenantID); err != nil {
+		t.Fatal(err)
+	}
+	importReport(t, key, "del.xlsx", xlsxFile(t, [][]string{importRow("DEL-IMP-1")}), false)
 	_, err := db.Exec(`INSERT INTO outbox_attempts (tenant_id, event_id, integration_id, attempt, status_code)
 		SELECT e.tenant_id, e.id, i.id, 1, 503 FROM outbox_events e JOIN integrations i ON i.tenant_id = e.tenant_id
 		WHERE e.tenant_id = $1 LIMIT 1`, app.DemoTenantID)

@@ -8,13 +8,14 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/store"
 )
 
 func (a *API) registerEventsPull(r fiber.Router) {
-	r.Get("/events", handlers.Require("payroll", "admin", "hr", "auditor"), a.pullEvents)
-	r.Post("/events/redeliver", handlers.Require("admin"), a.redeliverEvents)
+	r.Get("/events", handlers.Require(auth.Payroll, auth.Admin, auth.HR, auth.Auditor), a.pullEvents)
+	r.Post("/events/redeliver", handlers.Require(auth.Admin), a.redeliverEvents)
 }
 
 // pullEvents is GET /events?since=&type=&limit=: the tenant's outbound

@@ -6,12 +6,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"leaveguard/app/auth"
 	"leaveguard/handlers"
 	"leaveguard/payroll"
 )
 
 func (a *API) registerPayrollMonths(r fiber.Router) {
-	r.Post("/payroll/months/:month/close", handlers.Require("payroll", "admin", "hr"), a.closePayrollMonth)
+	r.Post("/payroll/months/:month/close", handlers.Require(auth.Payroll, auth.Admin, auth.HR), a.closePayrollMonth)
 }
 
 // closePayrollMonth is POST /payroll/months/{month}/close → 200

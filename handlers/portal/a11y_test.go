@@ -346,7 +346,7 @@ func TestKeyboard(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"employee-new", "employee-search", "employee-gender", "employee-status", "employee-phase", "btn", "table-wrap"} {
+	for _, want := range []string{"employee-import", "employee-new", "employee-search", "employee-gender", "employee-status", "employee-phase", "btn", "table-wrap"} {
 		tab(want)
 	}
 	tab("employee-link")

@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"encoding/csv"
 	"strings"
 	"testing"
 )
@@ -26,6 +27,14 @@ func TestCrossTenant(t *testing.T) {
 		t.Fatalf("B's API key: %d %s", r.Status, r.Body)
 	}
 	ids["api-keys"] = r.JSON(t)["id"].(string)
+	var sheet strings.Builder
+	w := csv.NewWriter(&sheet)
+	_ = w.WriteAll([][]string{importHeader, importRow("B-IMPORT")})
+	run := bB.upload("/imports", "/imports/employees", "b.csv", []byte(sheet.String()), map[string]string{"mode": "import"})
+	if run.Status != 303 {
+		t.Fatalf("B's import: %d %s", run.Status, excerpt(run.Body))
+	}
+	ids["imports"] = strings.TrimPrefix(run.Header.Get("Location"), "/imports/")
 	for kind, id := range familyFixtures(t, ids["employees"]) {
 		ids[kind] = id
 	}
