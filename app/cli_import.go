@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 
 	"leaveguard/app/cases"
-	"leaveguard/app/pii"
-	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -33,21 +31,11 @@ func importCmd(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	if err != nil {
 		return fmt.Errorf("读取文件失败：%w", err)
 	}
-	db, err := OpenDB(ctx, cfg.DatabaseURL)
+	db, cs, err := openCases(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	cipher, err := pii.NewCipher(cfg.SecretKey)
-	if err != nil {
-		return err
-	}
-	st := store.New(db)
-	cal, err := LoadCalendar(ctx, st)
-	if err != nil {
-		return err
-	}
-	cs := Deps{Store: st, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal, Clock: cfg.Clock()}.Cases()
 	who := store.Who{ActorType: "system", ActorID: "cli"}
 	in := cases.ImportFile{Name: filepath.Base(file), Data: data, DryRun: *dry}
 	imp := cs.ImportEmployees

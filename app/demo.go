@@ -10,8 +10,6 @@ import (
 
 	"leaveguard/app/auth"
 	"leaveguard/app/cases"
-	"leaveguard/app/pii"
-	"leaveguard/leave"
 	"leaveguard/store"
 )
 
@@ -23,21 +21,11 @@ const (
 )
 
 func demoCmd(ctx context.Context, cfg Config, out io.Writer) error {
-	db, err := OpenDB(ctx, cfg.DatabaseURL)
+	db, cs, err := openCases(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	cipher, err := pii.NewCipher(cfg.SecretKey)
-	if err != nil {
-		return err
-	}
-	st := store.New(db)
-	cal, err := LoadCalendar(ctx, st)
-	if err != nil {
-		return err
-	}
-	cs := Deps{Store: st, Cipher: cipher, Rules: leave.DefaultRuleBook(), Calendar: cal, Clock: cfg.Clock()}.Cases()
 	key, err := LoadDemo(ctx, db, cs)
 	if err != nil {
 		return err
