@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"math"
 	"strconv"
 	"sync"
 	"time"
@@ -40,15 +41,25 @@ func NewLimiter(c *cache.Cache, limit int, window time.Duration) *Limiter {
 
 // Allow counts one hit for key and reports whether it is within the limit.
 func (l *Limiter) Allow(c *fiber.Ctx, key string) bool {
-	slot := time.Now().UnixNano() / int64(l.window)
-	n, err := l.cache.Incr(c.UserContext(), "rl:"+key+":"+strconv.FormatInt(slot, 10), l.window)
-	if err != nil {
-		n = l.allowLocal(key)
-	}
+	n, _ := l.hit(c, key)
 	return n <= l.limit
 }
 
-func (l *Limiter) allowLocal(key string) int64 {
+// hit counts one hit for key and returns the count so far in its window
+// and when the window ends.
+func (l *Limiter) hit(c *fiber.Ctx, key string) (int64, time.Time) {
+	now := l.now()
+	slot := now.UnixNano() / int64(l.window)
+	n, err := l.cache.Incr(c.UserContext(), "rl:"+key+":"+strconv.FormatInt(slot, 10), l.window)
+	if err != nil {
+		return l.allowLocal(key)
+	}
+	return n, time.Unix(0, (slot+1)*int64(l.window))
+}
+
+// allowLocal counts a hit in key's in-process window: the count and the
+// window's end.
+func (l *Limiter) allowLocal(key string) (int64, time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -63,21 +74,36 @@ func (l *Limiter) allowLocal(key string) int64 {
 	w := l.local[key]
 	if w == nil || now.Sub(w.start) >= l.window {
 		if w == nil && len(l.local) >= maxLocalKeys {
-			return 1
+			return 1, now.Add(l.window)
 		}
 		w = &localWindow{start: now}
 		l.local[key] = w
 	}
 	w.n++
-	return w.n
+	return w.n, w.start.Add(l.window)
 }
 
-// PerPrincipal limits each authenticated caller (429 past the limit).
+// Rate-limit headers on every limited response: the hits allowed per
+// window, those left in the current one, and the Unix time it ends.
+const (
+	HeaderRateLimit     = "X-RateLimit-Limit"
+	HeaderRateRemaining = "X-RateLimit-Remaining"
+	HeaderRateReset     = "X-RateLimit-Reset"
+)
+
+// PerPrincipal limits each authenticated caller: every response carries the
+// X-RateLimit-* headers; past the limit, 429 with Retry-After = the seconds
+// left in the window.
 func (l *Limiter) PerPrincipal() fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		p, _ := PrincipalOf(c)
-		if !l.Allow(c, p.ActorType+":"+p.ActorID) {
-			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(l.window.Seconds())))
+		n, reset := l.hit(c, p.ActorType+":"+p.ActorID)
+		c.Set(HeaderRateLimit, strconv.FormatInt(l.limit, 10))
+		c.Set(HeaderRateRemaining, strconv.FormatInt(max(l.limit-n, 0), 10))
+		c.Set(HeaderRateReset, strconv.FormatInt(int64(math.Ceil(float64(reset.UnixNano())/1e9)), 10))
+		if n > l.limit {
+			left := int(math.Ceil(reset.Sub(l.now()).Seconds()))
+			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(min(max(left, 1), int(l.window.Seconds()))))
 			return fiber.ErrTooManyRequests
 		}
 		return c.Next()

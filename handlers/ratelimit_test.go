@@ -22,11 +22,11 @@ func TestLocalWindowsExpire(t *testing.T) {
 	if n := len(l.local); n > maxLocalKeys {
 		t.Fatalf("%d local windows kept, max %d", n, maxLocalKeys)
 	}
-	if n := l.allowLocal("busy"); n != 6 {
+	if n, _ := l.allowLocal("busy"); n != 6 {
 		t.Fatalf("busy key counted %d after the flood, want 6 (its window kept)", n)
 	}
 	at = at.Add(time.Minute)
-	if n := l.allowLocal("busy"); n != 1 {
+	if n, _ := l.allowLocal("busy"); n != 1 {
 		t.Fatalf("a new window counts from 1, got %d", n)
 	}
 	if n := len(l.local); n != 1 {

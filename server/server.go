@@ -64,7 +64,7 @@ func NewServers(d app.Deps) (*fiber.App, *fiber.App) {
 	v1 := srv.Group("/api/v1", handlers.APIKeyAuth(d.Cases(), d.Cache), limiter.PerPrincipal())
 	api.New(d.Cases()).WithPDF(d.PDFFont.Renderer()).Register(v1)
 	portal.New(portal.Deps{Cases: d.Cases(), Cache: d.Cache, Log: d.Log, PDF: d.PDFFont.Renderer()}).Register(srv)
-	hooks := webhooks.New(d.Cases())
+	hooks := webhooks.New(d.Cases(), d.Log)
 	hooks.Register(srv)
 	srv.Hooks().OnShutdown(hooks.Close) // after in-flight requests: queued webhooks are written, not dropped
 	return srv, metrics

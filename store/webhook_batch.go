@@ -38,15 +38,17 @@ func (t *Tx) ClaimDeliveries(ctx context.Context, tenant string, ds []Delivery) 
 		return 0, err
 	}
 	integrations, hooks, types, results := make([]string, len(ds)), make([]string, len(ds)), make([]string, len(ds)), make([]string, len(ds))
+	hashes := make([][]byte, len(ds))
 	for i, d := range ds {
 		integrations[i], hooks[i], types[i], results[i] = d.IntegrationID, d.WebhookID, d.Type, string(jsonObjectOrEmpty(d.Result))
+		hashes[i] = d.BodySHA256
 	}
 	const q = `
-		INSERT INTO webhook_deliveries (tenant_id, integration_id, webhook_id, type, status, result)
-		SELECT $1, i, w, ty, 'processed', r::jsonb
-		FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS v(i, w, ty, r)
+		INSERT INTO webhook_deliveries (tenant_id, integration_id, webhook_id, type, status, result, body_sha256)
+		SELECT $1, i, w, ty, 'processed', r::jsonb, h
+		FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::bytea[]) AS v(i, w, ty, r, h)
 		ON CONFLICT (tenant_id, integration_id, webhook_id) WHERE status <> 'invalid' DO NOTHING`
-	res, err := t.tx.ExecContext(ctx, q, tenant, pq.Array(integrations), pq.Array(hooks), pq.Array(types), pq.Array(results))
+	res, err := t.tx.ExecContext(ctx, q, tenant, pq.Array(integrations), pq.Array(hooks), pq.Array(types), pq.Array(results), pq.Array(hashes))
 	if err != nil {
 		return 0, fmt.Errorf("store: claim deliveries: %w", err)
 	}

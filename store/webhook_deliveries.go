@@ -27,13 +27,14 @@ type Delivery struct {
 	Status          string          `db:"status"`
 	Errors          json.RawMessage `db:"errors"`
 	Result          json.RawMessage `db:"result"`
+	BodySHA256      []byte          `db:"body_sha256"` // of the raw body; nil on rows older than the column
 	Duplicates      int             `db:"duplicates"`
 	LastDuplicateAt *time.Time      `db:"last_duplicate_at"`
 	ReceivedAt      time.Time       `db:"received_at"`
 }
 
 const deliveryCols = `id, integration_id, webhook_id, type, status, errors, result,
-	duplicates, last_duplicate_at, received_at`
+	body_sha256, duplicates, last_duplicate_at, received_at`
 
 // ClaimDelivery inserts the dedupe row of a processed or ignored webhook. It
 // must run in the same transaction as the webhook's effect: it returns false
@@ -44,12 +45,13 @@ func (t *Tx) ClaimDelivery(ctx context.Context, tenant string, d Delivery) (bool
 		return false, err
 	}
 	const q = `
-		INSERT INTO webhook_deliveries (tenant_id, integration_id, webhook_id, type, status, result)
-		VALUES ($1, $2, $3, $4, $5, $6)
+		INSERT INTO webhook_deliveries (tenant_id, integration_id, webhook_id, type, status, result, body_sha256)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (tenant_id, integration_id, webhook_id) WHERE status <> 'invalid' DO NOTHING
 		RETURNING true`
 	var ok bool
-	err := t.tx.QueryRowxContext(ctx, q, tenant, d.IntegrationID, d.WebhookID, d.Type, d.Status, jsonObjectOrEmpty(d.Result)).Scan(&ok)
+	err := t.tx.QueryRowxContext(ctx, q, tenant, d.IntegrationID, d.WebhookID, d.Type, d.Status,
+		jsonObjectOrEmpty(d.Result), d.BodySHA256).Scan(&ok)
 	if err = mapErr(err); errors.Is(err, ErrNotFound) {
 		return false, nil
 	}
@@ -72,18 +74,22 @@ func (t *Tx) SetDeliveryResult(ctx context.Context, tenant, integrationID, webho
 	return nil
 }
 
-// NoteDuplicate counts another receipt of an already claimed webhook-id and
-// returns the first receipt as logged.
-func (t *Tx) NoteDuplicate(ctx context.Context, tenant, integrationID, webhookID string) (Delivery, error) {
+// NoteDuplicate counts another receipt of an already claimed webhook-id
+// whose body hashes to bodySHA256 (or whose first receipt has no hash) and
+// returns the first receipt as logged. A receipt with another body is not
+// counted: the caller compares the returned hash and refuses it.
+func (t *Tx) NoteDuplicate(ctx context.Context, tenant, integrationID, webhookID string, bodySHA256 []byte) (Delivery, error) {
 	if err := t.check(tenant); err != nil {
 		return Delivery{}, err
 	}
 	const q = `
-		UPDATE webhook_deliveries SET duplicates = duplicates + 1, last_duplicate_at = now()
+		UPDATE webhook_deliveries SET
+			duplicates = duplicates + CASE WHEN body_sha256 IS NULL OR body_sha256 = $4 THEN 1 ELSE 0 END,
+			last_duplicate_at = CASE WHEN body_sha256 IS NULL OR body_sha256 = $4 THEN now() ELSE last_duplicate_at END
 		WHERE tenant_id = $1 AND integration_id = $2 AND webhook_id = $3 AND status <> 'invalid'
 		RETURNING ` + deliveryCols
 	var d Delivery
-	if err := t.tx.GetContext(ctx, &d, q, tenant, integrationID, webhookID); err != nil {
+	if err := t.tx.GetContext(ctx, &d, q, tenant, integrationID, webhookID, bodySHA256); err != nil {
 		return Delivery{}, fmt.Errorf("store: note duplicate: %w", mapErr(err))
 	}
 	return d, nil
@@ -151,12 +157,13 @@ func keysetID(s string) *string {
 }
 
 // ClaimedDeliveries returns which of webhookIDs are already claimed by any
-// of integrationIDs, keyed integration id + "/" + webhook id.
-func (t *Tx) ClaimedDeliveries(ctx context.Context, tenant string, integrationIDs, webhookIDs []string) (map[string]bool, error) {
+// of integrationIDs, keyed integration id + "/" + webhook id, each with the
+// SHA-256 of its first body (nil on rows older than that column).
+func (t *Tx) ClaimedDeliveries(ctx context.Context, tenant string, integrationIDs, webhookIDs []string) (map[string][]byte, error) {
 	if err := t.check(tenant); err != nil {
 		return nil, err
 	}
-	const q = `SELECT integration_id, webhook_id FROM webhook_deliveries
+	const q = `SELECT integration_id, webhook_id, body_sha256 FROM webhook_deliveries
 		WHERE tenant_id = $1 AND integration_id = ANY($2::uuid[]) AND webhook_id = ANY($3)
 		  AND status <> 'invalid'`
 	rows, err := t.tx.QueryxContext(ctx, q, tenant, pq.Array(integrationIDs), pq.Array(webhookIDs))
@@ -164,13 +171,14 @@ func (t *Tx) ClaimedDeliveries(ctx context.Context, tenant string, integrationID
 		return nil, fmt.Errorf("store: claimed deliveries: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]bool{}
+	out := map[string][]byte{}
 	for rows.Next() {
 		var integration, webhook string
-		if err := rows.Scan(&integration, &webhook); err != nil {
+		var hash []byte
+		if err := rows.Scan(&integration, &webhook, &hash); err != nil {
 			return nil, fmt.Errorf("store: claimed deliveries: %w", err)
 		}
-		out[integration+"/"+webhook] = true
+		out[integration+"/"+webhook] = hash
 	}
 	return out, rows.Err()
 }

@@ -35,14 +35,23 @@ func (w *WebhookIngest) applyUpserts(ctx context.Context, tx *store.Tx, tenant s
 	if err != nil {
 		return err
 	}
-	fate := map[string]string{} // key → "fresh" | "individual"
+	fate := map[string]string{}  // key → "fresh" | "individual"
+	fresh := map[string][]byte{} // key → body hash of the fresh webhook
 	seenExt := map[string]bool{}
 	dups := map[string]int{}
 	var planned []plannedUpsert
 	for i, p := range ups {
 		key := p.it.integrationID + "/" + p.it.h.ID
+		hash := bodyHash(p.it.body)
+		first, seen := claimed[key]
+		if fate[key] == "fresh" {
+			first, seen = fresh[key], true
+		}
 		switch {
-		case claimed[key] || fate[key] == "fresh":
+		case seen && !sameBody(first, hash): // a reused webhook-id: refused on its own once the first is written
+			p.it.individual = true
+			continue
+		case seen:
 			dups[key]++
 			continue
 		case fate[key] == "individual" || seenExt[exts[i]]:
@@ -63,7 +72,7 @@ func (w *WebhookIngest) applyUpserts(ctx context.Context, tx *store.Tx, tenant s
 		if err != nil {
 			return err
 		}
-		fate[key] = "fresh"
+		fate[key], fresh[key] = "fresh", hash
 		planned = append(planned, plannedUpsert{it: p.it, u: u, ext: exts[i], effective: p.effective})
 	}
 	claims, audits, err := w.writeUpserts(ctx, tx, tenant, planned)
@@ -148,7 +157,8 @@ func (w *WebhookIngest) writeUpserts(ctx context.Context, tx *store.Tx, tenant s
 		if !ok {
 			return nil, nil, errBatchRace
 		}
-		d := store.Delivery{IntegrationID: p.it.integrationID, WebhookID: p.it.h.ID, Type: p.it.typ, Result: p.result(e)}
+		d := store.Delivery{IntegrationID: p.it.integrationID, WebhookID: p.it.h.ID, Type: p.it.typ, Result: p.result(e),
+			BodySHA256: bodyHash(p.it.body)}
 		claims = append(claims, d)
 		p.it.out = WebhookOutcome{Status: WebhookProcessed, Result: d.Result}
 		audits = append(audits, p.u.auditRecord(p.it.src, p.it.h.ID, e.ID))

@@ -39,19 +39,28 @@ func (c *Cases) IntegrationAttempts(ctx context.Context, tenant, id string, f st
 // the event is still being retried, retries it now), audited.
 func (c *Cases) RedeliverEvent(ctx context.Context, tenant string, who store.Who, id, eventID string) error {
 	return c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		in, err := tx.Integration(ctx, tenant, id)
-		if err != nil {
+		if err := outboundReady(ctx, tx, tenant, id); err != nil {
 			return err
-		}
-		switch {
-		case in.OutboundURL == "":
-			return Fail(Unprocessable, "no_outbound_url", "该集成未设置推送地址（outbound_url）")
-		case in.OutboundDisabledAt != nil:
-			return Fail(Unprocessable, "outbound_disabled", "推送地址曾返回 410 已停用；请先用 PATCH 重新设置 outbound_url")
 		}
 		if err := tx.RedeliverEvent(ctx, tenant, eventID, id); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, tenant, who, "outbox_event.redeliver", "outbox_event", eventID, map[string]any{"integration_id": id})
 	})
+}
+
+// outboundReady loads integration id (404 for another tenant's) and checks
+// that events can be pushed to it: an outbound URL is set and not disabled.
+func outboundReady(ctx context.Context, tx *store.Tx, tenant, id string) error {
+	in, err := tx.Integration(ctx, tenant, id)
+	if err != nil {
+		return err
+	}
+	switch {
+	case in.OutboundURL == "":
+		return Fail(Unprocessable, "no_outbound_url", "该集成未设置推送地址（outbound_url）")
+	case in.OutboundDisabledAt != nil:
+		return Fail(Unprocessable, "outbound_disabled", "推送地址曾返回 410 已停用；请先用 PATCH 重新设置 outbound_url")
+	}
+	return nil
 }

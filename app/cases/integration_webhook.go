@@ -1,7 +1,9 @@
 package cases
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -39,6 +41,23 @@ type WebhookOutcome struct {
 // ErrUnknownIntegration means no active integration has that id.
 var ErrUnknownIntegration = Fail(NotFound, "unknown_integration", "集成不存在或已停用")
 
+// ErrWebhookIDReused means a webhook-id already received was sent again
+// with a different body: neither applied nor answered as a duplicate.
+var ErrWebhookIDReused = Fail(Conflict, "webhook_id_reused",
+	"该 webhook-id 已用于内容不同的请求：重发须与首次内容完全一致，新事件请使用新的 webhook-id")
+
+// bodyHash is the SHA-256 of a webhook's raw body, kept with its dedupe row.
+func bodyHash(body []byte) []byte {
+	h := sha256.Sum256(body)
+	return h[:]
+}
+
+// sameBody tells whether a repeat's body hash matches the first receipt's
+// (always so for a first receipt logged before hashes were kept).
+func sameBody(first, repeat []byte) bool {
+	return first == nil || bytes.Equal(first, repeat)
+}
+
 // errDuplicate aborts an effect's transaction whose webhook-id was taken.
 var errDuplicate = errors.New("cases: duplicate webhook")
 
@@ -58,7 +77,7 @@ var webhookEffects = map[string]webhookEffect{
 // A malformed or invalid one is logged (in a transaction of its own, the
 // effect's having rolled back) and returned as an *Error.
 func (c *Cases) ReceiveWebhook(ctx context.Context, src WebhookSource, webhookID string, body []byte) (WebhookOutcome, error) {
-	d := store.Delivery{IntegrationID: src.IntegrationID, WebhookID: webhookID}
+	d := store.Delivery{IntegrationID: src.IntegrationID, WebhookID: webhookID, BodySHA256: bodyHash(body)}
 	var env struct {
 		Type *string         `json:"type"`
 		Data json.RawMessage `json:"data"`
@@ -111,16 +130,21 @@ func claimDelivery(ctx context.Context, tx *store.Tx, src WebhookSource, d store
 	return nil
 }
 
-// duplicateWebhook counts a repeated webhook-id and replays its result.
+// duplicateWebhook counts a repeated webhook-id and replays its result, or
+// refuses it (ErrWebhookIDReused, logged for the admin) when its body
+// differs from the first receipt's.
 func (c *Cases) duplicateWebhook(ctx context.Context, src WebhookSource, d store.Delivery) (WebhookOutcome, error) {
 	var first store.Delivery
 	err := c.Store.InTx(ctx, src.Tenant, func(tx *store.Tx) error {
 		var err error
-		first, err = tx.NoteDuplicate(ctx, src.Tenant, d.IntegrationID, d.WebhookID)
+		first, err = tx.NoteDuplicate(ctx, src.Tenant, d.IntegrationID, d.WebhookID, d.BodySHA256)
 		return err
 	})
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return WebhookOutcome{}, err
+	}
+	if err == nil && !sameBody(first.BodySHA256, d.BodySHA256) {
+		return c.refuseWebhook(ctx, src, d, ErrWebhookIDReused)
 	}
 	return WebhookOutcome{Status: WebhookDuplicate, Result: nonEmptyObject(first.Result)}, nil
 }

@@ -91,6 +91,7 @@ func TestIntegrationCrossTenant(t *testing.T) {
 		{"GET", "/api/v1/integrations/" + bID + "/events", ""},
 		{"POST", "/api/v1/integrations/" + bID + "/events/" + bEvent + "/redeliver", ""},
 		{"POST", "/api/v1/integrations/" + aID + "/events/" + bEvent + "/redeliver", ""},
+		{"POST", "/api/v1/integrations/" + bID + "/test-event", ""},
 		{"DELETE", "/api/v1/integrations/" + bID, ""},
 	}
 	for _, rt := range routes {

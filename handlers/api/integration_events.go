@@ -72,3 +72,17 @@ func eventStatus(s string) (string, error) {
 	}
 	return "", handlers.Invalid(map[string]string{"status": "须为 pending、delivered 或 failed"})
 }
+
+// sendIntegrationTestEvent is POST /integrations/:id/test-event → 202: an
+// integration.test event is queued for this integration only.
+func (a *API) sendIntegrationTestEvent(c *fiber.Ctx) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	eventID, err := a.cases.SendTestEvent(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"status": "pending", "event_id": eventID})
+}

@@ -23,6 +23,7 @@ func (a *API) registerIntegrations(r fiber.Router) {
 	r.Get("/integrations/:id/deliveries", admin, a.listIntegrationDeliveries)
 	r.Get("/integrations/:id/events", admin, a.listIntegrationEvents)
 	r.Post("/integrations/:id/events/:event_id/redeliver", admin, a.redeliverIntegrationEvent)
+	r.Post("/integrations/:id/test-event", admin, a.sendIntegrationTestEvent)
 }
 
 // integrationView is the public shape of an integration: the secret only

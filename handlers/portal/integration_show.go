@@ -168,8 +168,14 @@ func (p *Portal) integrationRedeliver(c *fiber.Ctx) error {
 		return errNotFoundPage
 	}
 	err := p.cases.RedeliverEvent(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id, event)
+	return p.integrationActed(c, id, err, "redelivered")
+}
+
+// integrationActed answers a button on the integration page: back to the
+// page with notice, or the page again with the refusal explained.
+func (p *Portal) integrationActed(c *fiber.Ctx, id string, err error, notice string) error {
 	if err == nil {
-		return c.Redirect("/integrations/"+id+"?notice=redelivered", fiber.StatusSeeOther)
+		return c.Redirect("/integrations/"+id+"?notice="+notice, fiber.StatusSeeOther)
 	}
 	f := NewForm()
 	status, ok := mergeFormError(&f, err, nil)

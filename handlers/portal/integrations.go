@@ -34,7 +34,8 @@ type secretPage struct {
 func (p *Portal) registerIntegrations(r fiber.Router) {
 	p.AddNav(NavEntry{Key: "integrations", Label: "集成", Path: "/integrations", Order: OrderIntegrations, Roles: integrationAdmins})
 	p.AddActionLabels(map[string]string{"integration.create": "创建集成", "integration.update": "修改集成",
-		"integration.rotate_secret": "轮换集成密钥", "integration.delete": "删除集成", "outbox_event.redeliver": "重新推送事件"})
+		"integration.rotate_secret": "轮换集成密钥", "integration.delete": "删除集成", "outbox_event.redeliver": "重新推送事件",
+		"integration.test_event": "发送测试事件"})
 	p.AddLabels("delivery_status", map[string]string{"processed": "已处理", "duplicate": "重复（已忽略）",
 		"ignored": "未识别的类型", "invalid": "无效（已拒收）"})
 	p.AddLabels("event_status", map[string]string{"pending": "待推送", "delivered": "已送达", "failed": "失败"})
@@ -46,6 +47,7 @@ func (p *Portal) registerIntegrations(r fiber.Router) {
 	p.page(r, fiber.MethodPost, "/integrations/:id/rotate-secret", p.integrationRotate, integrationAdmins...)
 	p.page(r, fiber.MethodPost, "/integrations/:id/delete", p.integrationDelete, integrationAdmins...)
 	p.page(r, fiber.MethodPost, "/integrations/:id/events/:event_id/redeliver", p.integrationRedeliver, integrationAdmins...)
+	p.page(r, fiber.MethodPost, "/integrations/:id/test-event", p.integrationTestEvent, integrationAdmins...)
 }
 
 // integrations is GET /integrations.

@@ -85,6 +85,7 @@ var notices = map[string]string{
 	// integrations
 	"integration_deleted": "集成已删除：此后该地址收到的回调会被拒收，也不再向其推送事件；日志保留。",
 	"redelivered":         "已安排重新推送，稍后可在推送记录中查看结果。",
+	"test_event_sent":     "已向该集成的推送地址发送测试事件（integration.test），稍后可在推送记录中查看对方的应答。",
 	"api_key_revoked":     "密钥已吊销：2 秒内在所有接口失效。",
 }
 

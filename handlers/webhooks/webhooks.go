@@ -6,6 +6,7 @@ package webhooks
 
 import (
 	"errors"
+	"log/slog"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -22,12 +23,14 @@ const MaxBody = 1 << 20
 // Webhooks holds what the webhook handlers need.
 type Webhooks struct {
 	ingest *cases.WebhookIngest
+	log    *slog.Logger
 	now    func() time.Time
 }
 
-// New returns the webhook handlers over the use cases cs.
-func New(cs *cases.Cases) *Webhooks {
-	return &Webhooks{ingest: cases.NewWebhookIngest(cs), now: time.Now}
+// New returns the webhook handlers over the use cases cs, warning on log
+// of senders that reuse a webhook-id.
+func New(cs *cases.Cases, log *slog.Logger) *Webhooks {
+	return &Webhooks{ingest: cases.NewWebhookIngest(cs), log: log, now: time.Now}
 }
 
 // Close stops taking webhooks and waits for the queued ones to be written
@@ -50,7 +53,9 @@ func unauthorized() error {
 
 // payroll is POST /webhooks/payroll/:integration_id: verify, then apply.
 // 202 processed / ignored, 200 duplicate, 400 invalid (logged for
-// the admin), 401 unknown integration or bad signature, 503 with
+// the admin), 409 webhook_id_reused (a known webhook-id with another body:
+// logged for the admin and warned of here, never with the body), 401
+// unknown integration or bad signature, 503 with
 // Retry-After when the tenant's queue is full.
 func (w *Webhooks) payroll(c *fiber.Ctx) error {
 	body := c.Body()
@@ -73,6 +78,10 @@ func (w *Webhooks) payroll(c *fiber.Ctx) error {
 	}
 	if src.Tenant != "" {
 		handlers.SetPrincipal(c, handlers.Principal{Tenant: src.Tenant, ActorType: "webhook", ActorID: src.IntegrationID})
+	}
+	if errors.Is(err, cases.ErrWebhookIDReused) {
+		w.log.Warn("webhook-id reused with a different body", "request_id", handlers.RequestID(c),
+			"tenant", src.Tenant, "integration_id", src.IntegrationID, "webhook_id", h.ID)
 	}
 	if err != nil {
 		return err
