@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"leaveguard/leave"
@@ -14,19 +13,13 @@ import (
 // first and last month). Result holds the parameters and notes of the
 // computation (its lines are rows of subsidy_lines).
 type SubsidyApplication struct {
-	ID                string          `db:"id"`
-	PeriodFrom        leave.Date      `db:"period_from"`
-	PeriodTo          leave.Date      `db:"period_to"`
-	Status            string          `db:"status"`
+	ID         string     `db:"id"`
+	PeriodFrom leave.Date `db:"period_from"`
+	PeriodTo   leave.Date `db:"period_to"`
+	Lifecycle
 	TotalClaimableFen int64           `db:"total_claimable_fen"`
 	LineCount         int             `db:"line_count"`
 	Result            json.RawMessage `db:"result"`
-	SubmittedOn       *leave.Date     `db:"submitted_on"`
-	DecidedOn         *leave.Date     `db:"decided_on"`
-	RejectReason      string          `db:"reject_reason"`
-	PaidFen           *int64          `db:"paid_fen"`
-	PaidOn            *leave.Date     `db:"paid_on"`
-	DifferenceFen     *int64          `db:"difference_fen"`
 	CreatedAt         time.Time       `db:"created_at"`
 	UpdatedAt         time.Time       `db:"updated_at"`
 	CreatedBy         string          `db:"created_by"`
@@ -40,11 +33,9 @@ const subsidyCols = `id, period_from, period_to, status, total_claimable_fen, li
 	decided_on, reject_reason, paid_fen, paid_on, difference_fen, created_at, updated_at, created_by`
 
 func subsidyArgs(tenant string, a SubsidyApplication) map[string]any {
-	return map[string]any{"tenant_id": tenant, "id": a.ID, "period_from": a.PeriodFrom, "period_to": a.PeriodTo,
-		"status": a.Status, "total_claimable_fen": a.TotalClaimableFen, "line_count": a.LineCount,
-		"result": []byte(a.Result), "submitted_on": a.SubmittedOn, "decided_on": a.DecidedOn,
-		"reject_reason": a.RejectReason, "paid_fen": a.PaidFen, "paid_on": a.PaidOn,
-		"difference_fen": a.DifferenceFen, "created_by": a.CreatedBy}
+	return a.Lifecycle.addArgs(map[string]any{"tenant_id": tenant, "id": a.ID, "period_from": a.PeriodFrom,
+		"period_to": a.PeriodTo, "total_claimable_fen": a.TotalClaimableFen, "line_count": a.LineCount,
+		"result": []byte(a.Result), "created_by": a.CreatedBy})
 }
 
 // CreateSubsidy stores a new application, claims its months and writes its
@@ -123,14 +114,5 @@ func (t *Tx) SubsidyOverlap(ctx context.Context, tenant string, first, last leav
 
 // SubsidyTransitions lists an application's history, oldest first.
 func (t *Tx) SubsidyTransitions(ctx context.Context, tenant, id string) ([]Transition, error) {
-	if err := t.check(tenant); err != nil {
-		return nil, err
-	}
-	const q = `SELECT seq, action, from_status, to_status, on_date, detail, at, by
-		FROM subsidy_application_transitions WHERE tenant_id = $1 AND application_id = $2 ORDER BY seq`
-	out := []Transition{}
-	if err := t.tx.SelectContext(ctx, &out, q, tenant, id); err != nil {
-		return nil, fmt.Errorf("store: subsidy transitions: %w", mapErr(err))
-	}
-	return out, nil
+	return t.transitions(ctx, "subsidy", "subsidy_application_transitions", "application_id", tenant, id)
 }
