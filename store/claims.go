@@ -77,18 +77,15 @@ func (t *Tx) SaveClaim(ctx context.Context, tenant string, c AllowanceClaim, tr 
 	if err := t.check(tenant); err != nil {
 		return AllowanceClaim{}, err
 	}
-	const q = `
+	q := `
 		WITH c AS (
-			UPDATE allowance_claims SET event_date = :event_date, leave_start = :leave_start, status = :status,
+			UPDATE allowance_claims SET event_date = :event_date, leave_start = :leave_start,
 				result = :result, facts = :facts, amount_fen = :amount_fen, top_up_fen = :top_up_fen,
-				paid_days = :paid_days, payee = :payee, insured = :insured, submitted_on = :submitted_on,
-				decision_due = :decision_due, decided_on = :decided_on, reject_reason = :reject_reason,
-				paid_fen = :paid_fen, paid_on = :paid_on, difference_fen = :difference_fen, updated_at = now()
+				paid_days = :paid_days, payee = :payee, insured = :insured, decision_due = :decision_due,
+				` + lifecycleSet + `, updated_at = now()
 			WHERE tenant_id = :tenant_id AND id = :id
 			RETURNING ` + claimCols + `),
-		tr AS (INSERT INTO allowance_claim_transitions (tenant_id, claim_id, action, from_status, to_status,
-				on_date, detail, by)
-			SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM c)
+		` + historyInsert("allowance_claim_transitions", "claim_id", "c") + `
 		SELECT ` + claimCols + ` FROM c`
 	args := claimArgs(tenant, c)
 	tr.addArgs(args)
@@ -97,14 +94,7 @@ func (t *Tx) SaveClaim(ctx context.Context, tenant string, c AllowanceClaim, tr 
 
 // Claim loads one claim; forUpdate locks it.
 func (t *Tx) Claim(ctx context.Context, tenant, id string, forUpdate bool) (AllowanceClaim, error) {
-	if err := t.check(tenant); err != nil {
-		return AllowanceClaim{}, err
-	}
-	q := `SELECT ` + claimCols + ` FROM allowance_claims WHERE tenant_id = :tenant_id AND id = :id`
-	if forUpdate {
-		q += ` FOR UPDATE`
-	}
-	return namedOne[AllowanceClaim](ctx, t, "claim", q, map[string]any{"tenant_id": tenant, "id": id})
+	return loadOne[AllowanceClaim](ctx, t, "claim", claimCols, "allowance_claims", tenant, id, forUpdate)
 }
 
 // ClaimTransitions lists a claim's history, oldest first.

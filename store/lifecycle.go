@@ -72,3 +72,27 @@ func (t *Tx) transitions(ctx context.Context, what, table, key, tenant, id strin
 	}
 	return out, nil
 }
+
+// lifecycleSet is the SET list of the lifecycle columns in a save.
+const lifecycleSet = `status = :status, submitted_on = :submitted_on, decided_on = :decided_on,
+	reject_reason = :reject_reason, paid_fen = :paid_fen, paid_on = :paid_on, difference_fen = :difference_fen`
+
+// historyInsert is the CTE of a save that appends its transition to table
+// (key names the row) for the row the CTE src returns.
+func historyInsert(table, key, src string) string {
+	return `tr AS (INSERT INTO ` + table + ` (tenant_id, ` + key + `, action, from_status, to_status, on_date, detail, by)
+		SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM ` + src + `)`
+}
+
+// loadOne loads one row (cols) of table by id; forUpdate locks it.
+func loadOne[R any](ctx context.Context, t *Tx, what, cols, table, tenant, id string, forUpdate bool) (R, error) {
+	if err := t.check(tenant); err != nil {
+		var zero R
+		return zero, err
+	}
+	q := `SELECT ` + cols + ` FROM ` + table + ` WHERE tenant_id = :tenant_id AND id = :id`
+	if forUpdate {
+		q += ` FOR UPDATE`
+	}
+	return namedOne[R](ctx, t, what, q, map[string]any{"tenant_id": tenant, "id": id})
+}

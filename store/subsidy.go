@@ -68,19 +68,15 @@ func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplicatio
 	if err := t.check(tenant); err != nil {
 		return SubsidyApplication{}, err
 	}
-	const q = `
+	q := `
 		WITH a AS (
-			UPDATE subsidy_applications SET status = :status, total_claimable_fen = :total_claimable_fen,
-				line_count = :line_count, result = :result, submitted_on = :submitted_on, decided_on = :decided_on,
-				reject_reason = :reject_reason, paid_fen = :paid_fen, paid_on = :paid_on,
-				difference_fen = :difference_fen, updated_at = now()
+			UPDATE subsidy_applications SET total_claimable_fen = :total_claimable_fen, line_count = :line_count,
+				result = :result, ` + lifecycleSet + `, updated_at = now()
 			WHERE tenant_id = :tenant_id AND id = :id
 			RETURNING ` + subsidyCols + `),
 		freed AS (DELETE FROM subsidy_application_months m USING a
 			WHERE m.tenant_id = :tenant_id AND m.application_id = a.id AND a.status = 'rejected'),
-		tr AS (INSERT INTO subsidy_application_transitions (tenant_id, application_id, action, from_status,
-				to_status, on_date, detail, by)
-			SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM a)
+		` + historyInsert("subsidy_application_transitions", "application_id", "a") + `
 		SELECT ` + subsidyCols + ` FROM a`
 	args := subsidyArgs(tenant, a)
 	tr.addArgs(args)
@@ -89,14 +85,7 @@ func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplicatio
 
 // Subsidy loads one application; forUpdate locks it.
 func (t *Tx) Subsidy(ctx context.Context, tenant, id string, forUpdate bool) (SubsidyApplication, error) {
-	if err := t.check(tenant); err != nil {
-		return SubsidyApplication{}, err
-	}
-	q := `SELECT ` + subsidyCols + ` FROM subsidy_applications WHERE tenant_id = :tenant_id AND id = :id`
-	if forUpdate {
-		q += ` FOR UPDATE`
-	}
-	return namedOne[SubsidyApplication](ctx, t, "subsidy", q, map[string]any{"tenant_id": tenant, "id": id})
+	return loadOne[SubsidyApplication](ctx, t, "subsidy", subsidyCols, "subsidy_applications", tenant, id, forUpdate)
 }
 
 // SubsidyOverlap returns the active application covering a month of
