@@ -8,14 +8,16 @@ import (
 )
 
 // filingKind configures the one lifecycle that allowance claims and subsidy
-// applications share (see lifecycle.go): how a row is locked and saved, its
-// Chinese name in messages, its audit entity (also the prefix of its audit
-// actions and of its .paid event) and the payload of that event.
+// applications share (see lifecycle.go): how a row is loaded, saved and its
+// history listed, its Chinese name in messages, its audit entity (also the
+// prefix of its audit actions and of its .paid event) and that event's payload.
 type filingKind[R any] struct {
 	what     string
 	entity   string
 	load     func(tx *store.Tx, ctx context.Context, tenant, id string, forUpdate bool) (R, error)
 	save     func(tx *store.Tx, ctx context.Context, tenant string, r R, tr store.Transition) (R, error)
+	history  func(tx *store.Tx, ctx context.Context, tenant, id string) ([]store.Transition, error)
+	id       func(r R) string
 	life     func(r *R) *store.Lifecycle
 	expected func(r R) int64 // the amount a payment is reconciled against
 	paid     func(r R) map[string]any
@@ -25,7 +27,8 @@ type filingKind[R any] struct {
 
 var claimKind = filingKind[store.AllowanceClaim]{
 	what: claimWhat, entity: "allowance_claim",
-	load: (*store.Tx).Claim, save: (*store.Tx).SaveClaim,
+	load: (*store.Tx).Claim, save: (*store.Tx).SaveClaim, history: (*store.Tx).ClaimTransitions,
+	id:       func(cl store.AllowanceClaim) string { return cl.ID },
 	life:     func(cl *store.AllowanceClaim) *store.Lifecycle { return &cl.Lifecycle },
 	expected: func(cl store.AllowanceClaim) int64 { return cl.AmountFen },
 	paid:     claimEvent,
@@ -36,7 +39,8 @@ var claimKind = filingKind[store.AllowanceClaim]{
 
 var subsidyKind = filingKind[store.SubsidyApplication]{
 	what: subsidyWhat, entity: "subsidy_application",
-	load: (*store.Tx).Subsidy, save: (*store.Tx).SaveSubsidy,
+	load: (*store.Tx).Subsidy, save: (*store.Tx).SaveSubsidy, history: (*store.Tx).SubsidyTransitions,
+	id:       func(a store.SubsidyApplication) string { return a.ID },
 	life:     func(a *store.SubsidyApplication) *store.Lifecycle { return &a.Lifecycle },
 	expected: func(a store.SubsidyApplication) int64 { return a.TotalClaimableFen },
 	paid:     subsidyEvent,
@@ -137,4 +141,45 @@ func filingPay[R any](ctx context.Context, c *Cases, k filingKind[R], tenant str
 		tr.On, tr.Detail = &on, mustJSON(map[string]any{"difference_fen": diff})
 		return nil
 	})
+}
+
+// filingRead loads one filing and its history; more reads what else the
+// view needs and returns the audit detail of the read.
+func filingRead[R any](ctx context.Context, c *Cases, k filingKind[R], tenant string, who store.Who, id string,
+	more func(tx *store.Tx, r R) (map[string]any, error)) (R, []store.Transition, error) {
+	var r R
+	var history []store.Transition
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		if r, err = k.load(tx, ctx, tenant, id, false); err != nil {
+			return err
+		}
+		detail, err := more(tx, r)
+		if err != nil {
+			return err
+		}
+		if history, err = k.history(tx, ctx, tenant, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, tenant, who, k.entity+".read", k.entity, id, detail)
+	})
+	return r, history, err
+}
+
+// filingList lists filings and audits the read with the filter (extra).
+func filingList[R any](ctx context.Context, c *Cases, k filingKind[R], tenant string, who store.Who,
+	list func(tx *store.Tx) ([]R, error), extra map[string]any) ([]R, error) {
+	var rows []R
+	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
+		var err error
+		if rows, err = list(tx); err != nil {
+			return err
+		}
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = k.id(r)
+		}
+		return auditList(ctx, tx, tenant, who, k.entity+".list", k.entity, ids, extra)
+	})
+	return rows, err
 }
