@@ -27,15 +27,10 @@ func (c *Cases) SubmitClaim(ctx context.Context, tenant string, who store.Who, i
 		}))
 }
 
-// ApproveClaim records the bureau's approval.
-func (c *Cases) ApproveClaim(ctx context.Context, tenant string, who store.Who, id string, in DecideInput) (Claim, error) {
-	return c.claimResult(filingDecide(ctx, c, claimKind, tenant, who, id, "approve", in))
-}
-
-// RejectClaim records the bureau's rejection with its reason; the event may
-// then be claimed again.
-func (c *Cases) RejectClaim(ctx context.Context, tenant string, who store.Who, id string, in DecideInput) (Claim, error) {
-	return c.claimResult(filingDecide(ctx, c, claimKind, tenant, who, id, "reject", in))
+// DecideClaim records the bureau's approval or (action "reject", with its
+// reason) rejection; after a rejection the event may be claimed again.
+func (c *Cases) DecideClaim(ctx context.Context, tenant string, who store.Who, id, action string, in DecideInput) (Claim, error) {
+	return c.claimResult(filingDecide(ctx, c, claimKind, tenant, who, id, action, in))
 }
 
 // PayClaim records the amount received and its date; a difference from the
