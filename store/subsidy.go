@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"leaveguard/leave"
@@ -14,19 +13,13 @@ import (
 // first and last month). Result holds the parameters and notes of the
 // computation (its lines are rows of subsidy_lines).
 type SubsidyApplication struct {
-	ID                string          `db:"id"`
-	PeriodFrom        leave.Date      `db:"period_from"`
-	PeriodTo          leave.Date      `db:"period_to"`
-	Status            string          `db:"status"`
+	ID         string     `db:"id"`
+	PeriodFrom leave.Date `db:"period_from"`
+	PeriodTo   leave.Date `db:"period_to"`
+	Lifecycle
 	TotalClaimableFen int64           `db:"total_claimable_fen"`
 	LineCount         int             `db:"line_count"`
 	Result            json.RawMessage `db:"result"`
-	SubmittedOn       *leave.Date     `db:"submitted_on"`
-	DecidedOn         *leave.Date     `db:"decided_on"`
-	RejectReason      string          `db:"reject_reason"`
-	PaidFen           *int64          `db:"paid_fen"`
-	PaidOn            *leave.Date     `db:"paid_on"`
-	DifferenceFen     *int64          `db:"difference_fen"`
 	CreatedAt         time.Time       `db:"created_at"`
 	UpdatedAt         time.Time       `db:"updated_at"`
 	CreatedBy         string          `db:"created_by"`
@@ -40,11 +33,9 @@ const subsidyCols = `id, period_from, period_to, status, total_claimable_fen, li
 	decided_on, reject_reason, paid_fen, paid_on, difference_fen, created_at, updated_at, created_by`
 
 func subsidyArgs(tenant string, a SubsidyApplication) map[string]any {
-	return map[string]any{"tenant_id": tenant, "id": a.ID, "period_from": a.PeriodFrom, "period_to": a.PeriodTo,
-		"status": a.Status, "total_claimable_fen": a.TotalClaimableFen, "line_count": a.LineCount,
-		"result": []byte(a.Result), "submitted_on": a.SubmittedOn, "decided_on": a.DecidedOn,
-		"reject_reason": a.RejectReason, "paid_fen": a.PaidFen, "paid_on": a.PaidOn,
-		"difference_fen": a.DifferenceFen, "created_by": a.CreatedBy}
+	return a.Lifecycle.addArgs(map[string]any{"tenant_id": tenant, "id": a.ID, "period_from": a.PeriodFrom,
+		"period_to": a.PeriodTo, "total_claimable_fen": a.TotalClaimableFen, "line_count": a.LineCount,
+		"result": []byte(a.Result), "created_by": a.CreatedBy})
 }
 
 // CreateSubsidy stores a new application, claims its months and writes its
@@ -77,19 +68,15 @@ func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplicatio
 	if err := t.check(tenant); err != nil {
 		return SubsidyApplication{}, err
 	}
-	const q = `
+	q := `
 		WITH a AS (
-			UPDATE subsidy_applications SET status = :status, total_claimable_fen = :total_claimable_fen,
-				line_count = :line_count, result = :result, submitted_on = :submitted_on, decided_on = :decided_on,
-				reject_reason = :reject_reason, paid_fen = :paid_fen, paid_on = :paid_on,
-				difference_fen = :difference_fen, updated_at = now()
+			UPDATE subsidy_applications SET total_claimable_fen = :total_claimable_fen, line_count = :line_count,
+				result = :result, ` + lifecycleSet + `, updated_at = now()
 			WHERE tenant_id = :tenant_id AND id = :id
 			RETURNING ` + subsidyCols + `),
 		freed AS (DELETE FROM subsidy_application_months m USING a
 			WHERE m.tenant_id = :tenant_id AND m.application_id = a.id AND a.status = 'rejected'),
-		tr AS (INSERT INTO subsidy_application_transitions (tenant_id, application_id, action, from_status,
-				to_status, on_date, detail, by)
-			SELECT :tenant_id, id, :action, :from_status, status, :on_date, :detail, :by FROM a)
+		` + historyInsert("subsidy_application_transitions", "application_id", "a") + `
 		SELECT ` + subsidyCols + ` FROM a`
 	args := subsidyArgs(tenant, a)
 	tr.addArgs(args)
@@ -98,14 +85,7 @@ func (t *Tx) SaveSubsidy(ctx context.Context, tenant string, a SubsidyApplicatio
 
 // Subsidy loads one application; forUpdate locks it.
 func (t *Tx) Subsidy(ctx context.Context, tenant, id string, forUpdate bool) (SubsidyApplication, error) {
-	if err := t.check(tenant); err != nil {
-		return SubsidyApplication{}, err
-	}
-	q := `SELECT ` + subsidyCols + ` FROM subsidy_applications WHERE tenant_id = :tenant_id AND id = :id`
-	if forUpdate {
-		q += ` FOR UPDATE`
-	}
-	return namedOne[SubsidyApplication](ctx, t, "subsidy", q, map[string]any{"tenant_id": tenant, "id": id})
+	return loadOne[SubsidyApplication](ctx, t, "subsidy", subsidyCols, "subsidy_applications", tenant, id, forUpdate)
 }
 
 // SubsidyOverlap returns the active application covering a month of
@@ -123,14 +103,5 @@ func (t *Tx) SubsidyOverlap(ctx context.Context, tenant string, first, last leav
 
 // SubsidyTransitions lists an application's history, oldest first.
 func (t *Tx) SubsidyTransitions(ctx context.Context, tenant, id string) ([]Transition, error) {
-	if err := t.check(tenant); err != nil {
-		return nil, err
-	}
-	const q = `SELECT seq, action, from_status, to_status, on_date, detail, at, by
-		FROM subsidy_application_transitions WHERE tenant_id = $1 AND application_id = $2 ORDER BY seq`
-	out := []Transition{}
-	if err := t.tx.SelectContext(ctx, &out, q, tenant, id); err != nil {
-		return nil, fmt.Errorf("store: subsidy transitions: %w", mapErr(err))
-	}
-	return out, nil
+	return t.transitions(ctx, "subsidy", "subsidy_application_transitions", "application_id", tenant, id)
 }

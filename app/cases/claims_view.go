@@ -57,36 +57,22 @@ func claimOf(r store.AllowanceClaim, today leave.Date) Claim {
 
 // Claim loads one claim with its history, auditing the read.
 func (c *Cases) Claim(ctx context.Context, tenant string, who store.Who, id string) (Claim, error) {
-	var out Claim
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		r, err := tx.Claim(ctx, tenant, id, false)
-		if err != nil {
-			return err
-		}
-		out = claimOf(r, c.Today())
-		if out.History, err = tx.ClaimTransitions(ctx, tenant, id); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, tenant, who, "allowance_claim.read", "allowance_claim", id, map[string]any{"employee_id": r.EmployeeID})
+	r, history, err := filingRead(ctx, c, claimKind, tenant, who, id, func(_ *store.Tx, r store.AllowanceClaim) (map[string]any, error) {
+		return map[string]any{"employee_id": r.EmployeeID}, nil
 	})
-	return out, err
+	if err != nil {
+		return Claim{}, err
+	}
+	out := claimOf(r, c.Today())
+	out.History = history
+	return out, nil
 }
 
 // Claims lists claims matching f in creation order, auditing the read.
 func (c *Cases) Claims(ctx context.Context, tenant string, who store.Who, f store.ClaimFilter) ([]Claim, error) {
-	var rows []store.AllowanceClaim
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		var err error
-		if rows, err = tx.Claims(ctx, tenant, f); err != nil {
-			return err
-		}
-		ids := make([]string, len(rows))
-		for i, r := range rows {
-			ids[i] = r.ID
-		}
-		return auditList(ctx, tx, tenant, who, "allowance_claim.list", "allowance_claim", ids,
-			map[string]any{"employee_id": f.EmployeeID, "status": f.Status})
-	})
+	rows, err := filingList(ctx, c, claimKind, tenant, who, func(tx *store.Tx) ([]store.AllowanceClaim, error) {
+		return tx.Claims(ctx, tenant, f)
+	}, map[string]any{"employee_id": f.EmployeeID, "status": f.Status})
 	if err != nil {
 		return nil, err
 	}

@@ -66,7 +66,7 @@ func (c *Cases) CreateSubsidy(ctx context.Context, tenant string, who store.Who,
 		if err != nil {
 			return err
 		}
-		a := store.SubsidyApplication{PeriodFrom: from.First(), PeriodTo: to.First(), Status: StatusDraft,
+		a := store.SubsidyApplication{PeriodFrom: from.First(), PeriodTo: to.First(), Lifecycle: store.Lifecycle{Status: StatusDraft},
 			TotalClaimableFen: res.TotalClaimableFen, LineCount: len(lines), Result: subsidyDoc(res), CreatedBy: actor(who)}
 		row, err := tx.CreateSubsidy(ctx, tenant, a)
 		if store.ConflictOn(err, store.SubsidyMonthTaken) {

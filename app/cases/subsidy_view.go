@@ -71,43 +71,35 @@ func lineOf(l store.SubsidyLine) payroll.SubsidyLine {
 // read (its lines name employees and their leave).
 func (c *Cases) Subsidy(ctx context.Context, tenant string, who store.Who, id string) (Subsidy, error) {
 	var out Subsidy
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		a, err := tx.Subsidy(ctx, tenant, id, false)
-		if err != nil {
-			return err
-		}
-		out.SubsidySummary = subsidyOf(a)
+	a, history, err := filingRead(ctx, c, subsidyKind, tenant, who, id, func(tx *store.Tx, _ store.SubsidyApplication) (map[string]any, error) {
 		lines, err := tx.SubsidyLines(ctx, tenant, id)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		out.Lines = make([]payroll.SubsidyLine, len(lines))
 		for i, l := range lines {
 			out.Lines[i] = lineOf(l)
 		}
-		if out.History, err = tx.SubsidyTransitions(ctx, tenant, id); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, tenant, who, "subsidy_application.read", "subsidy_application", id, map[string]any{"lines": len(lines)})
+		return map[string]any{"lines": len(lines)}, nil
 	})
-	return out, err
+	if err != nil {
+		return Subsidy{}, err
+	}
+	out.SubsidySummary, out.History = subsidyOf(a), history
+	return out, nil
 }
 
 // Subsidies lists applications (without lines) matching f, auditing the read.
 func (c *Cases) Subsidies(ctx context.Context, tenant string, who store.Who, f store.SubsidyFilter) ([]SubsidySummary, error) {
-	var out []SubsidySummary
-	err := c.Store.InTx(ctx, tenant, func(tx *store.Tx) error {
-		rows, err := tx.Subsidies(ctx, tenant, f)
-		if err != nil {
-			return err
-		}
-		out = make([]SubsidySummary, len(rows))
-		ids := make([]string, len(rows))
-		for i, r := range rows {
-			out[i], ids[i] = subsidyOf(r), r.ID
-		}
-		return auditList(ctx, tx, tenant, who, "subsidy_application.list", "subsidy_application", ids,
-			map[string]any{"status": f.Status})
-	})
-	return out, err
+	rows, err := filingList(ctx, c, subsidyKind, tenant, who, func(tx *store.Tx) ([]store.SubsidyApplication, error) {
+		return tx.Subsidies(ctx, tenant, f)
+	}, map[string]any{"status": f.Status})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SubsidySummary, len(rows))
+	for i, r := range rows {
+		out[i] = subsidyOf(r)
+	}
+	return out, nil
 }

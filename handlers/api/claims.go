@@ -13,10 +13,8 @@ func (a *API) registerClaims(r fiber.Router) {
 	r.Get("/allowance-claims", handlers.Require(familyReaders...), a.listClaims)
 	r.Get("/allowance-claims/:id", handlers.Require(familyReaders...), a.getClaim)
 	r.Post("/allowance-claims/:id/recompute", hr, a.recomputeClaim)
-	r.Post("/allowance-claims/:id/submit", hr, a.submitClaim)
-	r.Post("/allowance-claims/:id/approve", hr, a.decideClaim("approve"))
-	r.Post("/allowance-claims/:id/reject", hr, a.decideClaim("reject"))
-	r.Post("/allowance-claims/:id/pay", hr, a.payClaim)
+	registerSteps(r, "/allowance-claims", hr, filingSteps[cases.Claim]{
+		submit: a.cases.SubmitClaim, decide: a.cases.DecideClaim, pay: a.cases.PayClaim})
 	r.Get("/alerts/overdue-claims", handlers.Require(familyReaders...), a.overdueClaims)
 }
 

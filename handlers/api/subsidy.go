@@ -16,10 +16,8 @@ func (a *API) registerSubsidy(r fiber.Router) {
 	r.Get("/subsidy-applications", handlers.Require(familyReaders...), a.listSubsidies)
 	r.Get("/subsidy-applications/:id", handlers.Require(familyReaders...), a.getSubsidy)
 	r.Post("/subsidy-applications/:id/recompute", hr, a.recomputeSubsidy)
-	r.Post("/subsidy-applications/:id/submit", hr, a.submitSubsidy)
-	r.Post("/subsidy-applications/:id/approve", hr, a.decideSubsidy("approve"))
-	r.Post("/subsidy-applications/:id/reject", hr, a.decideSubsidy("reject"))
-	r.Post("/subsidy-applications/:id/pay", hr, a.paySubsidy)
+	registerSteps(r, "/subsidy-applications", hr, filingSteps[cases.SubsidySummary]{
+		submit: a.cases.SubmitSubsidy, decide: a.cases.DecideSubsidy, pay: a.cases.PaySubsidy})
 }
 
 // createSubsidy is POST /subsidy-applications {period_from, period_to}.
@@ -66,4 +64,11 @@ func (a *API) listSubsidies(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(pageOf(items, k.N, same[cases.SubsidySummary], func(s cases.SubsidySummary) (time.Time, string) { return s.CreatedAt, s.ID }))
+}
+
+// recomputeSubsidy is POST /subsidy-applications/{id}/recompute (draft only).
+func (a *API) recomputeSubsidy(c *fiber.Ctx) error {
+	return transition(c, nil, func(id string, _ struct{}) (cases.Subsidy, error) {
+		return a.cases.RecomputeSubsidy(c.UserContext(), handlers.Tenant(c), handlers.Who(c), id)
+	})
 }

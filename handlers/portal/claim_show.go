@@ -61,10 +61,8 @@ func (p *Portal) claimStep(action string) fiber.Handler {
 			_, err = p.cases.RecomputeClaim(ctx, tenant, who, id)
 		case "submit":
 			_, err = p.cases.SubmitClaim(ctx, tenant, who, id, in.Submit)
-		case "approve":
-			_, err = p.cases.ApproveClaim(ctx, tenant, who, id, in.Decide)
-		case "reject":
-			_, err = p.cases.RejectClaim(ctx, tenant, who, id, in.Decide)
+		case "approve", "reject":
+			_, err = p.cases.DecideClaim(ctx, tenant, who, id, action, in.Decide)
 		case "pay":
 			_, err = p.cases.PayClaim(ctx, tenant, who, id, in.Pay)
 		}
