@@ -1,56 +1,47 @@
 package api
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"leaveguard/app/auth"
 	"leaveguard/app/cases"
 	"leaveguard/handlers"
+	"leaveguard/store"
 )
 
 func (a *API) registerImports(r fiber.Router) {
-	r.Post("/imports/employees", handlers.Require(writers...), a.importEmployees)
+	r.Post("/imports/employees", handlers.Require(writers...), importFile(a.cases.ImportEmployees))
 	r.Get("/imports/employees/template.xlsx", handlers.Require(readers...), a.employeeTemplate)
-	r.Post("/imports/family", handlers.Require(writers...), a.importFamily)
+	r.Post("/imports/family", handlers.Require(writers...), importFile(a.cases.ImportFamily))
 	r.Get("/imports/family/template.xlsx", handlers.Require(readers...), a.familyTemplate)
 	r.Get("/imports", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.listImports)
 	r.Get("/imports/:id", handlers.Require(auth.Admin, auth.HR, auth.Auditor), a.getImport)
 }
 
-// importEmployees is POST /imports/employees?dry_run=true|false with the
-// multipart field file: the row report (200) or the file's refusal (400).
-func (a *API) importEmployees(c *fiber.Ctx) error {
-	dry, err := dryRun(c)
-	if err != nil {
-		return err
-	}
-	f, err := handlers.UploadedFile(c, "file", dry)
-	if err != nil {
-		return err
-	}
-	rep, err := a.cases.ImportEmployees(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
-	if err != nil {
-		return err
-	}
-	return c.JSON(rep)
-}
+// importer is a use case that imports one file of a template.
+type importer func(context.Context, string, store.Who, cases.ImportFile) (cases.ImportReport, error)
 
-// importFamily is POST /imports/family?dry_run=true|false with the
-// multipart field file (the family history template).
-func (a *API) importFamily(c *fiber.Ctx) error {
-	dry, err := dryRun(c)
-	if err != nil {
-		return err
+// importFile is POST /imports/employees and /imports/family
+// (?dry_run=true|false, the multipart field file): the row report (200) or
+// the file's refusal (400).
+func importFile(run importer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		dry, err := dryRun(c)
+		if err != nil {
+			return err
+		}
+		f, err := handlers.UploadedFile(c, "file", dry)
+		if err != nil {
+			return err
+		}
+		rep, err := run(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
+		if err != nil {
+			return err
+		}
+		return c.JSON(rep)
 	}
-	f, err := handlers.UploadedFile(c, "file", dry)
-	if err != nil {
-		return err
-	}
-	rep, err := a.cases.ImportFamily(c.UserContext(), handlers.Tenant(c), handlers.Who(c), f)
-	if err != nil {
-		return err
-	}
-	return c.JSON(rep)
 }
 
 // familyTemplate is GET /imports/family/template.xlsx.
