@@ -396,6 +396,7 @@ func (f *fixture) deliveredOnce(t *testing.T, h *hookReceiver) {
 	// migration 00090) until the lease ends: 2 minutes (app.NewOutboxWorker).
 	deadline := time.Now().Add(3 * time.Minute)
 	missing, dup := 0, 0
+	last := time.Now()
 	for {
 		h.mu.Lock()
 		missing, dup = 0, 0
@@ -415,9 +416,42 @@ func (f *fixture) deliveredOnce(t *testing.T, h *hookReceiver) {
 		if missing == 0 || time.Now().After(deadline) {
 			break
 		}
+		if time.Since(last) > 30*time.Second {
+			last = time.Now()
+			t.Logf("%d deliveries missing", missing)
+		}
 		time.Sleep(200 * time.Millisecond)
 	}
 	if missing > 0 || dup > 0 {
+		var state []struct {
+			Status   string `db:"status"`
+			Leased   bool   `db:"leased"`
+			Due      bool   `db:"due"`
+			Attempts int    `db:"attempts"`
+			N        int    `db:"n"`
+		}
+		_ = admin.Select(&state, `SELECT status, coalesce(locked_until > now(), false) AS leased,
+			next_at <= now() AS due, attempts, count(*) AS n FROM outbox_events
+			WHERE id = ANY($1::uuid[]) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`, "{"+strings.Join(ids, ",")+"}")
+		t.Logf("outbox state of these events: %+v", state)
+		var heads []struct {
+			Employee string `db:"employee"`
+			Pending  int    `db:"pending"`
+			Min      int64  `db:"min_seq"`
+			Blocked  int    `db:"blocked"`
+		}
+		_ = admin.Select(&heads, `SELECT coalesce(e.employee_id::text, '-') AS employee, count(*) AS pending,
+			coalesce(min(e.sequence), 0) AS min_seq,
+			count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outbox_events p WHERE p.tenant_id = e.tenant_id
+				AND p.employee_id = e.employee_id AND p.status = 'pending' AND p.sequence < e.sequence)) AS blocked
+			FROM outbox_events e WHERE e.status = 'pending' GROUP BY 1`)
+		t.Logf("pending by employee: %+v", heads)
+		var sessions []string
+		_ = admin.Select(&sessions, `SELECT concat_ws(' | ', state, wait_event_type, wait_event,
+			extract(epoch FROM now() - xact_start)::int, left(regexp_replace(query, '\s+', ' ', 'g'), 160))
+			FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+		t.Logf("database sessions:\n%s", strings.Join(sessions, "\n"))
+		t.Logf("the instances' warnings and errors:\n%s", f.c.complaints())
 		t.Fatalf("%d events × 2 integrations: %d deliveries missing, %d received more than once", len(ids), missing, dup)
 	}
 	t.Logf("%d events delivered to each of 2 integrations exactly once by three instances' outbox workers", len(ids))

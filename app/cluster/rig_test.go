@@ -32,20 +32,30 @@ type instance struct {
 	URL string
 	bin string
 	env []string
+	log string // the process's output, appended across restarts
 	cmd *exec.Cmd
+	// owner is the test that started the cluster: a process restarted in
+	// a subtest must outlive that subtest (its Cleanup would kill it).
+	owner *testing.T
 }
 
-// start runs the instance's process (again, after a kill).
+// start runs the instance's process (again, after a kill); it is stopped
+// when the test that started the cluster ends.
 func (in *instance) start(t *testing.T) {
 	t.Helper()
 	cmd := exec.Command(in.bin, "serve")
 	cmd.Env = in.env
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	out, err := os.OpenFile(in.log, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.owner.Cleanup(func() { _ = out.Close() })
+	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	in.cmd = cmd
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
+	in.owner.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
 }
 
 var secretKey = bytes.Repeat([]byte{9}, 32)
@@ -73,7 +83,8 @@ func startCluster(t *testing.T, n int, rateLimit int) *cluster {
 			fmt.Sprintf("LEAVEGUARD_ADDR=127.0.0.1:%d", port), "LEAVEGUARD_ENV=dev",
 			"LEAVEGUARD_SECRET_KEY="+base64.StdEncoding.EncodeToString(secretKey),
 			"LEAVEGUARD_WEBHOOK_ALLOW_LOOPBACK=true", fmt.Sprintf("LEAVEGUARD_RATE_LIMIT=%d", rateLimit))
-		in := &instance{URL: fmt.Sprintf("http://127.0.0.1:%d", port), bin: bin, env: env}
+		in := &instance{URL: fmt.Sprintf("http://127.0.0.1:%d", port), bin: bin, env: env,
+			log: filepath.Join(dir, fmt.Sprintf("instance-%d.log", i)), owner: t}
 		in.start(t)
 		c.Instances = append(c.Instances, in)
 		fmt.Fprintf(&upstream, "    server 127.0.0.1:%d max_fails=1 fail_timeout=2s;\n", port)
@@ -189,4 +200,20 @@ func (c *cluster) send(ctx context.Context, base, method, path, key, body string
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	return answer{Status: resp.StatusCode, Header: resp.Header, Body: string(b), Err: err}
+}
+
+// complaints returns the warnings and errors the instances logged, for a
+// failing test to show.
+func (c *cluster) complaints() string {
+	var b strings.Builder
+	for i, in := range c.Instances {
+		data, _ := os.ReadFile(in.log)
+		for _, line := range strings.Split(string(data), "\n") {
+			if strings.Contains(line, "level=WARN") || strings.Contains(line, "level=ERROR") ||
+				strings.Contains(line, `"level":"WARN"`) || strings.Contains(line, `"level":"ERROR"`) {
+				fmt.Fprintf(&b, "instance %d: %s\n", i, line)
+			}
+		}
+	}
+	return b.String()
 }
