@@ -394,10 +394,11 @@ func (f *fixture) deliveredOnce(t *testing.T, h *hookReceiver) {
 	// The instance killed under load held leases on the head of one
 	// employee's queue; her later events wait for them (per-employee order,
 	// migration 00090) until the lease ends: 2 minutes (app.NewOutboxWorker).
-	deadline := time.Now().Add(3 * time.Minute)
+	timeout := time.After(3 * time.Minute)
+	progress := time.NewTicker(30 * time.Second)
+	defer progress.Stop()
 	missing, dup := 0, 0
-	last := time.Now()
-	for {
+	for waiting := true; waiting; {
 		h.mu.Lock()
 		missing, dup = 0, 0
 		for _, id := range ids {
@@ -413,14 +414,16 @@ func (f *fixture) deliveredOnce(t *testing.T, h *hookReceiver) {
 			}
 		}
 		h.mu.Unlock()
-		if missing == 0 || time.Now().After(deadline) {
+		if missing == 0 {
 			break
 		}
-		if time.Since(last) > 30*time.Second {
-			last = time.Now()
+		select {
+		case <-timeout:
+			waiting = false
+		case <-progress.C:
 			t.Logf("%d deliveries missing", missing)
+		case <-time.After(200 * time.Millisecond):
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
 	if missing > 0 || dup > 0 {
 		var state []struct {
